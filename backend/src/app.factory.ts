@@ -1,0 +1,72 @@
+import { NestFactory } from '@nestjs/core';
+import { type NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { AppModule, type AppRuntime } from './app.module.js';
+import { SESSION_COOKIE } from './auth/auth-policy.js';
+import { APP_VERSION } from './config/version.js';
+
+export const JSON_BODY_LIMIT = '256kb';
+
+/** Builds the whole application; `main.ts` and the integration tests share it. */
+export async function createApp(runtime: AppRuntime): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(runtime), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false });
+  app.use(securityHeaders(runtime.config.http.publicUrl));
+  app.enableCors({ origin: new URL(runtime.config.http.publicUrl).origin, credentials: true });
+  setUpOpenApi(app);
+  return app;
+}
+
+/** Helmet's headers, with a policy the admin, the overlays and the API docs live within. */
+function securityHeaders(publicUrl: string) {
+  return helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Angular and Swagger UI set styles at runtime.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'https://static-cdn.jtvnw.net'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        frameAncestors: ["'self'"],
+        upgradeInsecureRequests: publicUrl.startsWith('https:') ? [] : null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+}
+
+function setUpOpenApi(app: NestExpressApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Integron API')
+      .setDescription(
+        'REST API of Integron. Errors are JSON: `{ statusCode, code, message, details? }`.',
+      )
+      .setVersion(APP_VERSION)
+      .addCookieAuth(
+        SESSION_COOKIE,
+        { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        SESSION_COOKIE,
+      )
+      .addSecurity('overlay-key', { type: 'apiKey', in: 'header', name: 'X-Overlay-Key' })
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+    customSiteTitle: 'Integron API',
+  });
+}

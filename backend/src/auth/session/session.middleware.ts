@@ -1,0 +1,61 @@
+import {
+  Injectable,
+  Logger,
+  type NestMiddleware,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import connectPgSimple from 'connect-pg-simple';
+import { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import session from 'express-session';
+import { AppConfig } from '../../config/app-config.js';
+import { DatabaseTarget } from '../../database/database-target.js';
+import { SESSION_COOKIE } from '../auth-policy.js';
+import { deriveKey } from '../secrets/secret-box.js';
+import { EncryptionKey } from '../secrets/encryption-key.js';
+import './session-data.js';
+
+const PRUNE_EVERY_SECONDS = 15 * 60;
+
+/**
+ * Sessions in an HTTP-only, SameSite cookie, stored in Postgres (so every replica knows them and a
+ * removed member's sessions can be deleted). Anonymous visitors get no cookie and no row.
+ */
+@Injectable()
+export class SessionMiddleware implements NestMiddleware, OnApplicationShutdown {
+  private readonly logger = new Logger('Sessions');
+  private readonly store: connectPgSimple.PGStore;
+  private readonly handler: RequestHandler;
+
+  constructor(config: AppConfig, key: EncryptionKey, database: DatabaseTarget) {
+    const PgStore = connectPgSimple(session);
+    this.store = new PgStore({
+      conString: database.url,
+      tableName: 'sessions',
+      createTableIfMissing: false,
+      pruneSessionInterval: PRUNE_EVERY_SECONDS,
+      errorLog: (...args: unknown[]) => this.logger.error(args.map(String).join(' ')),
+    });
+    this.handler = session({
+      name: SESSION_COOKIE,
+      secret: deriveKey(key.value, 'session-cookie').toString('base64'),
+      store: this.store,
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      cookie: {
+        httpOnly: true,
+        sameSite: 'lax', // sent on the top-level redirect back from Twitch, not on cross-site posts
+        secure: config.http.publicUrl.startsWith('https:'),
+        maxAge: config.auth.sessionTtlHours * 3_600_000,
+      },
+    });
+  }
+
+  use(req: Request, res: Response, next: NextFunction): void {
+    this.handler(req, res, next);
+  }
+
+  onApplicationShutdown(): void {
+    this.store.close();
+  }
+}

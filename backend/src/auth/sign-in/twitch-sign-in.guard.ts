@@ -1,0 +1,35 @@
+import { type SignInError } from '@integron/contracts';
+import { type ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+import { type Request } from 'express';
+import { type TwitchProfile } from '../team/team.service.js';
+
+export type SignInAttempt = { profile: TwitchProfile } | { error: SignInError };
+
+/**
+ * Runs the Twitch OAuth dance. Instead of failing the request, it leaves the outcome on
+ * `req.user` for the controller to turn into a redirect a person understands.
+ */
+@Injectable()
+export class TwitchSignInGuard extends AuthGuard('twitch') {
+  private readonly logger = new Logger('SignIn');
+
+  override handleRequest<T = SignInAttempt>(
+    error: unknown,
+    profile: TwitchProfile | false,
+    info: unknown,
+    context: ExecutionContext,
+  ): T {
+    if (profile) return { profile } as T;
+    const request = context.switchToHttp().getRequest<Request>();
+    const denied = request.query.error === 'access_denied';
+    if (!denied) this.logger.warn(`Sign-in with Twitch failed: ${describe(error ?? info)}`);
+    return { error: denied ? 'denied' : 'failed' } as T;
+  }
+}
+
+function describe(reason: unknown): string {
+  if (reason instanceof Error) return reason.message;
+  const message = (reason as { message?: unknown } | undefined)?.message;
+  return typeof message === 'string' ? message : 'no reason given';
+}

@@ -1,0 +1,170 @@
+import {
+  roleAtLeast,
+  type SessionMember,
+  type TeamMember,
+  type TeamRole,
+} from '@integron/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, IsNull, Repository } from 'typeorm';
+import { AppConfig } from '../../config/app-config.js';
+import { ApiError } from '../../http/api-error.js';
+import { TeamMemberEntity } from './team-member.entity.js';
+
+/** Serialises sign-ins on a fresh install, so exactly one first person becomes owner. */
+const FIRST_OWNER_LOCK = 7_365_301_002;
+
+export interface TwitchProfile {
+  twitchUserId: string;
+  login: string;
+  displayName: string;
+}
+
+export type SignInOutcome =
+  { kind: 'member'; member: SessionMember } | { kind: 'not_a_member'; login: string };
+
+/** Who is on the team and with which role, and who may change that. */
+@Injectable()
+export class TeamService {
+  constructor(
+    @InjectRepository(TeamMemberEntity) private readonly members: Repository<TeamMemberEntity>,
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * A person who proved their Twitch identity. Members are matched by Twitch id, or by login when
+   * invited before their first sign-in. On a fresh install the first person (or OWNER_LOGIN) becomes
+   * owner.
+   */
+  signIn(profile: TwitchProfile): Promise<SignInOutcome> {
+    return this.dataSource.transaction(async (db) => {
+      await db.query('SELECT pg_advisory_xact_lock($1)', [FIRST_OWNER_LOCK]);
+      const repository = db.getRepository(TeamMemberEntity);
+      let member =
+        (await repository.findOneBy({ twitchUserId: profile.twitchUserId })) ??
+        (await repository.findOneBy({ login: profile.login, twitchUserId: IsNull() }));
+      if (!member && (await this.mayBecomeFirstOwner(db, profile.login))) {
+        member = repository.create({ login: profile.login, role: 'owner', addedBy: null });
+      }
+      if (!member) return { kind: 'not_a_member', login: profile.login };
+      Object.assign(member, {
+        login: profile.login,
+        twitchUserId: profile.twitchUserId,
+        displayName: profile.displayName,
+        lastSignInAt: new Date(),
+      });
+      return { kind: 'member', member: toSessionMember(await repository.save(member)) };
+    });
+  }
+
+  /** The signed-in member behind a session, or `null` if they were removed. */
+  async sessionMember(memberId: string): Promise<SessionMember | null> {
+    const member = await this.members.findOneBy({ id: memberId });
+    return member ? toSessionMember(member) : null;
+  }
+
+  async list(): Promise<TeamMember[]> {
+    const members = await this.members.find({ order: { login: 'ASC' } });
+    return members.sort((a, b) => roleRank(b.role) - roleRank(a.role)).map(toTeamMember);
+  }
+
+  async add(actor: SessionMember, login: string, role: TeamRole): Promise<TeamMember> {
+    assertMayGrant(actor, role);
+    const normalised = login.toLowerCase();
+    if (await this.members.existsBy({ login: normalised })) {
+      throw new ApiError('CONFLICT', `${normalised} is already on the team.`);
+    }
+    const saved = await this.members.save(
+      this.members.create({ login: normalised, role, addedBy: actor.id }),
+    );
+    return toTeamMember(saved);
+  }
+
+  updateRole(actor: SessionMember, id: string, role: TeamRole): Promise<TeamMember> {
+    return this.dataSource.transaction(async (db) => {
+      const target = await this.lockedMember(db, id);
+      assertMayManage(actor, target);
+      assertMayGrant(actor, role);
+      if (target.role === 'owner' && role !== 'owner') await this.assertAnotherOwner(db, target);
+      target.role = role;
+      return toTeamMember(await db.getRepository(TeamMemberEntity).save(target));
+    });
+  }
+
+  remove(actor: SessionMember, id: string): Promise<void> {
+    return this.dataSource.transaction(async (db) => {
+      const target = await this.lockedMember(db, id);
+      if (target.id === actor.id)
+        throw new ApiError('FORBIDDEN', 'You cannot remove yourself from the team.');
+      assertMayManage(actor, target);
+      if (target.role === 'owner') await this.assertAnotherOwner(db, target);
+      await db.getRepository(TeamMemberEntity).delete({ id });
+      await db.query(`DELETE FROM sessions WHERE sess ->> 'memberId' = $1`, [id]);
+    });
+  }
+
+  private async mayBecomeFirstOwner(db: EntityManager, login: string): Promise<boolean> {
+    const ownerLogin = this.config.auth.ownerLogin;
+    if (ownerLogin !== undefined && ownerLogin !== login) return false;
+    return !(await db.getRepository(TeamMemberEntity).exists());
+  }
+
+  private async lockedMember(db: EntityManager, id: string): Promise<TeamMemberEntity> {
+    const member = /^\d+$/.test(id)
+      ? await db
+          .getRepository(TeamMemberEntity)
+          .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })
+      : null;
+    if (!member) throw new ApiError('NOT_FOUND', `No team member with id ${id}.`);
+    return member;
+  }
+
+  private async assertAnotherOwner(db: EntityManager, owner: TeamMemberEntity): Promise<void> {
+    const owners = await db
+      .getRepository(TeamMemberEntity)
+      .find({ where: { role: 'owner' }, lock: { mode: 'pessimistic_write' } });
+    if (!owners.some((other) => other.id !== owner.id)) {
+      throw new ApiError('CONFLICT', 'The team needs an owner: make someone else owner first.');
+    }
+  }
+}
+
+function assertMayGrant(actor: SessionMember, role: TeamRole): void {
+  if (!roleAtLeast(actor.role, 'admin'))
+    throw new ApiError('FORBIDDEN', 'Only admins and owners manage the team.');
+  if (role === 'owner' && actor.role !== 'owner')
+    throw new ApiError('FORBIDDEN', 'Only an owner can make someone owner.');
+}
+
+function assertMayManage(actor: SessionMember, target: TeamMemberEntity): void {
+  if (target.role === 'owner' && actor.role !== 'owner') {
+    throw new ApiError('FORBIDDEN', 'Only an owner can change or remove an owner.');
+  }
+}
+
+function roleRank(role: TeamRole): number {
+  return role === 'owner' ? 2 : role === 'admin' ? 1 : 0;
+}
+
+function toSessionMember(member: TeamMemberEntity): SessionMember {
+  return {
+    id: member.id,
+    twitchUserId: member.twitchUserId ?? '',
+    login: member.login,
+    displayName: member.displayName ?? member.login,
+    role: member.role,
+  };
+}
+
+function toTeamMember(member: TeamMemberEntity): TeamMember {
+  return {
+    id: member.id,
+    login: member.login,
+    displayName: member.displayName,
+    twitchUserId: member.twitchUserId,
+    role: member.role,
+    createdAt: member.createdAt.toISOString(),
+    lastSignInAt: member.lastSignInAt?.toISOString() ?? null,
+  };
+}

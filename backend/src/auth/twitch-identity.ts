@@ -1,0 +1,38 @@
+import { type AppConfig } from '../config/app-config.js';
+import { type DemoSimulator } from '../demo/demo-simulator.js';
+
+const TWITCH_OAUTH = 'https://id.twitch.tv/oauth2';
+
+/** Integron's application at Twitch (or at the simulated Twitch in demo mode) and where its OAuth lives. */
+export class TwitchIdentity {
+  constructor(
+    readonly clientId: string,
+    readonly clientSecret: string,
+    /** id.twitch.tv's `oauth2` base, without a trailing slash. */
+    readonly oauthBaseUrl: string,
+  ) {}
+
+  static from(config: AppConfig, demo: DemoSimulator): TwitchIdentity {
+    if (config.twitch)
+      return new TwitchIdentity(config.twitch.clientId, config.twitch.clientSecret, TWITCH_OAUTH);
+    const { simulator, twitchApp } = demo;
+    if (!simulator || !twitchApp) throw new Error('Demo mode without its simulator');
+    return new TwitchIdentity(
+      twitchApp.clientId,
+      twitchApp.clientSecret,
+      `${simulator.twitch.api.baseUrl}/auth`,
+    );
+  }
+
+  get authorizeUrl(): string {
+    return `${this.oauthBaseUrl}/authorize`;
+  }
+
+  get tokenUrl(): string {
+    return `${this.oauthBaseUrl}/token`;
+  }
+
+  get deviceUrl(): string {
+    return `${this.oauthBaseUrl}/device`;
+  }
+}

@@ -1,0 +1,8 @@
+import { readFileSync } from 'node:fs';
+
+/** The version of this build, from backend/package.json (the same relative path from src/ and dist/). */
+export const APP_VERSION: string = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;

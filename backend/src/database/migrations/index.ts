@@ -1,0 +1,5 @@
+import { InitialSchema1763780000000 } from './1763780000000-initial-schema.js';
+import { TeamAndAccess1763790000000 } from './1763790000000-team-and-access.js';
+
+/** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
+export const MIGRATIONS = [InitialSchema1763780000000, TeamAndAccess1763790000000];

@@ -1,0 +1,18 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
+import { PrometheusController } from '@willsoto/nestjs-prometheus';
+import { type Response } from 'express';
+import { Public } from '../auth/auth-policy.js';
+
+/** Prometheus scrapes without signing in; it holds counts, never data or secrets. */
+@Controller()
+@Public()
+@SkipThrottle()
+@ApiExcludeController()
+export class MetricsController extends PrometheusController {
+  @Get()
+  override index(@Res({ passthrough: true }) response: Response): Promise<string> {
+    return super.index(response);
+  }
+}

@@ -1,0 +1,150 @@
+import { type ApiErrorBody, type HealthInfo, type ReadinessReport } from '@integron/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JSON_BODY_LIMIT } from '../src/app.factory.js';
+import { startTestApp, type TestApp } from './utils/test-app.js';
+
+describe('Integron application on a real Postgres', () => {
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    sut = await startTestApp();
+  });
+
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  const get = (path: string, init?: RequestInit) => fetch(`${sut.baseUrl}${path}`, init);
+
+  describe('schema', () => {
+    it('creates the first tables through the migrations', async () => {
+      const { rows } = await sut.database!.query<{ table_name: string }>(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
+      );
+
+      expect(rows.map((row) => row.table_name)).toEqual(['channels', 'migrations', 'settings']);
+    });
+
+    it('keeps channel rows honest: Twitch ids are digits and logins lower case', async () => {
+      await expect(
+        sut.database!.query(
+          `INSERT INTO channels (twitch_id, login, display_name) VALUES ('12a', 'x', 'X')`,
+        ),
+      ).rejects.toThrow(/check constraint/);
+      await expect(
+        sut.database!.query(
+          `INSERT INTO channels (twitch_id, login, display_name) VALUES ('12', 'Upper', 'X')`,
+        ),
+      ).rejects.toThrow(/check constraint/);
+      const { rows } = await sut.database!.query<{ is_active: boolean }>(
+        `INSERT INTO channels (twitch_id, login, display_name) VALUES ('12', 'teamcaptain', 'TeamCaptain') RETURNING is_active`,
+      );
+      expect(rows).toEqual([{ is_active: true }]);
+    });
+  });
+
+  describe('health', () => {
+    it('reports liveness with the version and the run mode', async () => {
+      const response = await get('/api/health');
+      const body = (await response.json()) as HealthInfo;
+
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(body).toMatchObject({
+        status: 'ok',
+        name: 'integron',
+        version: '0.1.0',
+        mode: 'demo',
+      });
+      expect(body.uptimeSeconds).toBeGreaterThanOrEqual(0);
+    });
+
+    it('is ready when the database answers', async () => {
+      const response = await get('/api/health/ready');
+      const body = (await response.json()) as ReadinessReport;
+
+      expect(response.status).toBe(200);
+      expect(body.status).toBe('ready');
+      expect(body.checks.database).toMatchObject({ status: 'up', kind: 'external' });
+      expect(body.checks.database.latencyMs).toEqual(expect.any(Number));
+    });
+
+    it('exposes Prometheus metrics, including its own', async () => {
+      await get('/api/health/ready');
+      const text = await (await get('/metrics')).text();
+
+      expect(text).toContain('integron_database_up 1');
+      expect(text).toMatch(
+        /integron_http_requests_total\{method="GET",route="\/api\/health\/ready",status="200"\} \d+/,
+      );
+      expect(text).toContain('process_cpu_seconds_total');
+    });
+  });
+
+  describe('API conventions', () => {
+    it('serves the OpenAPI document and its UI', async () => {
+      const document = (await (await get('/api/docs/openapi.json')).json()) as {
+        info: { title: string };
+        paths: Record<string, unknown>;
+      };
+      const ui = await get('/api/docs');
+
+      expect(document.info.title).toBe('Integron API');
+      expect(Object.keys(document.paths)).toEqual(
+        expect.arrayContaining(['/api/health', '/api/health/ready']),
+      );
+      expect(ui.status).toBe(200);
+      expect(await ui.text()).toContain('swagger-ui');
+    });
+
+    it('answers an unknown API route with the uniform error body', async () => {
+      const response = await get('/api/does-not-exist');
+
+      expect(response.status).toBe(404);
+      expect(await response.json()).toEqual<ApiErrorBody>({
+        statusCode: 404,
+        code: 'NOT_FOUND',
+        message: 'No route GET /api/does-not-exist. See /api/docs for the API.',
+      });
+    });
+
+    it('refuses malformed JSON with a 400', async () => {
+      const response = await get('/api/health', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"broken":',
+      });
+      const body = (await response.json()) as ApiErrorBody;
+
+      expect(response.status).toBe(400);
+      expect(body.code).toBe('BAD_REQUEST');
+    });
+
+    it(`refuses bodies over ${JSON_BODY_LIMIT} with a 413`, async () => {
+      const response = await get('/api/health', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text: 'x'.repeat(300 * 1024) }),
+      });
+
+      expect(response.status).toBe(413);
+      expect(await response.json()).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
+    });
+
+    it('gives every response a request id, keeping a well-formed one from the caller', async () => {
+      const minted = await get('/api/health');
+      const kept = await get('/api/health', { headers: { 'x-request-id': 'proxy-1234' } });
+      const refused = await get('/api/health', {
+        headers: { 'x-request-id': 'bad id with spaces' },
+      });
+
+      expect(minted.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      expect(kept.headers.get('x-request-id')).toBe('proxy-1234');
+      expect(refused.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
+    it('does not advertise its framework', async () => {
+      expect((await get('/api/health')).headers.get('x-powered-by')).toBeNull();
+    });
+  });
+});

@@ -1,0 +1,60 @@
+import { rm } from 'node:fs/promises';
+import { type ReadinessReport } from '@integron/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DatabaseTarget } from '../src/database/database-target.js';
+import { EmbeddedPostgresServer } from '../src/database/embedded-postgres.server.js';
+import { freePort } from './utils/free-port.js';
+import { makeTempDir } from './utils/temp-dir.js';
+import { quietLogger } from './utils/quiet-logger.js';
+import { startTestApp, type TestApp } from './utils/test-app.js';
+
+/** Needs a Postgres of its own to stop, whatever TEST_DATABASE_URL names. */
+describe('readiness when Postgres goes away', () => {
+  let directory: string;
+  let port: number;
+  let postgres: EmbeddedPostgresServer;
+  let sut: TestApp;
+
+  const startPostgres = () =>
+    EmbeddedPostgresServer.start({ directory, port, database: 'integron', logger: quietLogger() });
+
+  const readiness = async () => {
+    const response = await fetch(`${sut.baseUrl}/api/health/ready`);
+    return { status: response.status, report: (await response.json()) as ReadinessReport };
+  };
+
+  beforeAll(async () => {
+    directory = await makeTempDir('readiness');
+    port = await freePort();
+    postgres = await startPostgres();
+    sut = await startTestApp({ database: new DatabaseTarget(postgres.url, 'embedded') });
+  });
+
+  afterAll(async () => {
+    await sut.close();
+    await postgres.stop();
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  it('is ready, then not ready while Postgres is down, then ready again when it is back', async () => {
+    expect((await readiness()).status).toBe(200);
+
+    await postgres.stop();
+    const down = await readiness();
+
+    expect(down.status).toBe(503);
+    expect(down.report.status).toBe('not_ready');
+    expect(down.report.checks.database).toMatchObject({ status: 'down', kind: 'embedded' });
+    expect(down.report.checks.database.error).toEqual(expect.any(String));
+
+    postgres = await startPostgres();
+    let back = await readiness();
+    for (let attempt = 0; attempt < 20 && back.status !== 200; attempt++) {
+      await new Promise((done) => setTimeout(done, 250));
+      back = await readiness();
+    }
+
+    expect(back.status).toBe(200);
+    expect(back.report.checks.database.status).toBe('up');
+  });
+});

@@ -1,0 +1,25 @@
+/** Machine-readable error codes every API error carries; the message is for people. */
+export type ApiErrorCode =
+  | 'BAD_REQUEST'
+  | 'VALIDATION_FAILED'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE'
+  | 'INTERNAL_ERROR';
+
+export interface FieldError {
+  /** Dotted path of the offending field, e.g. `channels.0.login`. */
+  field: string;
+  message: string;
+}
+
+export interface ApiErrorBody {
+  statusCode: number;
+  code: ApiErrorCode;
+  message: string;
+  details?: FieldError[] | Record<string, unknown>;
+}

@@ -1,0 +1,20 @@
+import type { TeamRole } from './team.js';
+
+/** Who is signed in: `GET /api/auth/me`. */
+export interface SessionMember {
+  id: string;
+  twitchUserId: string;
+  login: string;
+  displayName: string;
+  role: TeamRole;
+}
+
+/**
+ * Why sign-in did not end in a session. Twitch's callback redirects to the sign-in page with
+ * `?error=denied|failed`, or to the not-a-member page with `?login=<their login>`.
+ */
+export type SignInError = 'denied' | 'failed';
+
+/** Cookie holding the CSRF token that cookie-authenticated mutations echo in `X-XSRF-TOKEN`. */
+export const CSRF_COOKIE = 'XSRF-TOKEN';
+export const CSRF_HEADER = 'X-XSRF-TOKEN';

@@ -1,0 +1,45 @@
+export interface Channel {
+  id: string;
+  twitchId: string;
+  login: string;
+  displayName: string;
+  isActive: boolean;
+  createdAt: string;
+}
+
+/** A named key that lets one OBS browser source read one channel's overlays. */
+export interface OverlayKey {
+  id: string;
+  channelId: string;
+  name: string;
+  /** The first characters of the key, to tell keys apart; the key itself is shown only once. */
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+/** Returned once, on create and rotate: the key and an overlay URL carrying it. */
+export interface IssuedOverlayKey extends OverlayKey {
+  key: string;
+  overlayUrl: string;
+}
+
+export interface CreateOverlayKeyRequest {
+  name: string;
+}
+
+/** What an overlay page learns about itself from its key: `GET /api/overlay/session`. */
+export interface OverlaySession {
+  channel: Pick<Channel, 'id' | 'twitchId' | 'login' | 'displayName'>;
+  keyName: string;
+}
+
+/** Socket.io namespace of overlays; connect with `auth: { key }`. */
+export const OVERLAY_NAMESPACE = '/overlay';
+
+export interface OverlayServerToClientEvents {
+  ready: (session: OverlaySession) => void;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- overlays only listen, for now
+export interface OverlayClientToServerEvents {}

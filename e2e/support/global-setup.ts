@@ -1,0 +1,5 @@
+import { assertChromiumInstalled } from './chromium.js';
+
+export default function globalSetup(): void {
+  assertChromiumInstalled();
+}

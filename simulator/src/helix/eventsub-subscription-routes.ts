@@ -1,0 +1,123 @@
+import express, { type Request, Router } from 'express';
+import { type EventSubService, SubscriptionRejectedError } from '../eventsub/eventsub-service.js';
+import {
+  type EventSubSubscription,
+  type SubscriptionRequest,
+  subscriptionJson,
+} from '../eventsub/eventsub-subscription.js';
+import { HelixError, sendJson } from './errors.js';
+import { helixToken } from './helix-auth.js';
+import { paginate } from './pagination.js';
+import { queryValue, requiredQuery } from './query.js';
+
+const MAX_TOTAL_COST = 10_000;
+const PAGE_SIZE = 100;
+const FILTERS = ['status', 'type', 'user_id', 'subscription_id'] as const;
+
+/** `POST`, `GET` and `DELETE /helix/eventsub/subscriptions`, for webhook transports. */
+export function eventSubSubscriptionRoutes(eventSub: EventSubService): Router {
+  const router = Router();
+  router
+    .route('/eventsub/subscriptions')
+    .post(express.json(), (req, res) => {
+      const token = helixToken(req);
+      if (token.userId !== null) {
+        throw new HelixError(400, 'invalid transport and auth combination');
+      }
+      const created = create(eventSub, subscriptionRequest(req.body, token.clientId));
+      sendJson(res, 202, { data: [subscriptionJson(created)], ...totals(eventSub, req) });
+    })
+    .get((req, res) => {
+      const filters = FILTERS.filter((name) => queryValue(req, name) !== undefined);
+      if (filters.length > 1) {
+        throw new HelixError(400, `The filters ${filters.join(', ')} are mutually exclusive`);
+      }
+      const matching = ownSubscriptions(eventSub, req).filter((s) => matchesFilter(s, req));
+      const page = paginate(matching, queryValue(req, 'after'), PAGE_SIZE);
+      sendJson(res, 200, {
+        data: page.items.map(subscriptionJson),
+        ...totals(eventSub, req),
+        pagination: page.pagination,
+      });
+    })
+    .delete((req, res) => {
+      const id = requiredQuery(req, 'id');
+      if (!ownSubscriptions(eventSub, req).some((s) => s.id === id)) {
+        throw new HelixError(404, 'subscription not found');
+      }
+      eventSub.delete(id);
+      res.status(204).end();
+    });
+  return router;
+}
+
+function create(eventSub: EventSubService, request: SubscriptionRequest): EventSubSubscription {
+  try {
+    return eventSub.create(request);
+  } catch (error) {
+    if (error instanceof SubscriptionRejectedError) {
+      throw new HelixError(error.reason === 'conflict' ? 409 : 400, error.message);
+    }
+    throw error;
+  }
+}
+
+function subscriptionRequest(body: unknown, clientId: string): SubscriptionRequest {
+  if (!isRecord(body)) throw new HelixError(400, 'The request body must be a JSON object');
+  const { type, version, condition, transport } = body;
+  if (typeof type !== 'string' || typeof version !== 'string') {
+    throw new HelixError(400, 'type and version are required');
+  }
+  if (!isRecord(condition) || !Object.values(condition).every((v) => typeof v === 'string')) {
+    throw new HelixError(400, 'condition must be an object of strings');
+  }
+  if (!isRecord(transport) || transport.method !== 'webhook') {
+    throw new HelixError(400, 'the simulator supports only the webhook transport');
+  }
+  const { callback, secret } = transport;
+  if (typeof callback !== 'string' || typeof secret !== 'string') {
+    throw new HelixError(400, 'a webhook transport needs a callback and a secret');
+  }
+  return {
+    clientId,
+    type,
+    version,
+    condition: condition as Record<string, string>,
+    callback,
+    secret,
+  };
+}
+
+function ownSubscriptions(eventSub: EventSubService, req: Request): EventSubSubscription[] {
+  const { clientId } = helixToken(req);
+  return eventSub.subscriptions().filter((s) => s.clientId === clientId);
+}
+
+function matchesFilter(subscription: EventSubSubscription, req: Request): boolean {
+  const status = queryValue(req, 'status');
+  const type = queryValue(req, 'type');
+  const userId = queryValue(req, 'user_id');
+  const id = queryValue(req, 'subscription_id');
+  return (
+    (status === undefined || subscription.status === status) &&
+    (type === undefined || subscription.type === type) &&
+    (userId === undefined || Object.values(subscription.condition).includes(userId)) &&
+    (id === undefined || subscription.id === id)
+  );
+}
+
+function totals(eventSub: EventSubService, req: Request) {
+  const own = ownSubscriptions(eventSub, req);
+  const counted = own.filter(
+    (s) => s.status === 'enabled' || s.status === 'webhook_callback_verification_pending',
+  );
+  return {
+    total: own.length,
+    total_cost: counted.reduce((sum, s) => sum + s.cost, 0),
+    max_total_cost: MAX_TOTAL_COST,
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

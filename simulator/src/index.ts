@@ -1,0 +1,35 @@
+/**
+ * A local, protocol-faithful Twitch (IRC chat, Helix + OAuth, EventSub webhooks) and Discord
+ * (REST + OAuth2), with a seeded traffic generator: for tests, demo mode and benchmarks. Nothing
+ * in Integron's production paths uses it.
+ */
+export { Simulator, type SimulatorOptions } from './simulator.js';
+export { SimulatedTwitch, type SimulatedTwitchOptions } from './twitch/simulated-twitch.js';
+export { HappeningFactory } from './twitch/happening-factory.js';
+export type * from './twitch/happenings.js';
+export {
+  DEFAULT_MIX,
+  exclusiveMix,
+  TrafficGenerator,
+  type TrafficGeneratorOptions,
+  type TrafficKind,
+  type TrafficMix,
+  type TrafficStats,
+} from './generator/traffic-generator.js';
+export { populate, type Population, type PopulationOptions } from './world/population.js';
+export {
+  TwitchWorld,
+  type SimUser,
+  type SimChannel,
+  type SimApp,
+  type IssuedToken,
+} from './world/twitch-world.js';
+export { SeededRandom } from './world/random.js';
+export { ManualClock, systemClock, type Clock } from './world/clock.js';
+export { TwitchChatServer } from './irc/chat-server.js';
+export { TwitchApiServer } from './helix/twitch-api-server.js';
+export { EventSubService } from './eventsub/eventsub-service.js';
+export { DiscordServer, type DiscordServerOptions } from './discord/discord-server.js';
+export { DiscordWorld } from './discord/discord-world.js';
+export { renderIrc } from './irc/irc-render.js';
+export { renderEventSub } from './eventsub/eventsub-render.js';
