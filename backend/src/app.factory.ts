@@ -14,6 +14,8 @@ export async function createApp(runtime: AppRuntime): Promise<NestExpressApplica
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(runtime), {
     bufferLogs: true,
     bodyParser: false,
+    // Nest would otherwise abort the process, core dump and all, when a provider fails to start.
+    abortOnError: false,
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');

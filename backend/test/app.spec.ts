@@ -22,7 +22,15 @@ describe('Integron application on a real Postgres', () => {
         `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
       );
 
-      expect(rows.map((row) => row.table_name)).toEqual(['channels', 'migrations', 'settings']);
+      expect(rows.map((row) => row.table_name)).toEqual([
+        'channels',
+        'migrations',
+        'overlay_keys',
+        'sessions',
+        'settings',
+        'team_members',
+        'twitch_accounts',
+      ]);
     });
 
     it('keeps channel rows honest: Twitch ids are digits and logins lower case', async () => {
