@@ -31,6 +31,7 @@ export interface CreateOverlayKeyRequest {
 /** What an overlay page learns about itself from its key: `GET /api/overlay/session`. */
 export interface OverlaySession {
   channel: Pick<Channel, 'id' | 'twitchId' | 'login' | 'displayName'>;
+  keyId: string;
   keyName: string;
 }
 

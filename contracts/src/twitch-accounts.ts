@@ -36,3 +36,40 @@ export interface DeviceConnectFlow {
   account: TwitchAccount | null;
   error: string | null;
 }
+
+/**
+ * The scopes each purpose asks Twitch for. A broadcaster account lets Integron read its channel's
+ * chat and EventSub (follows, subs, cheers, redemptions, hype trains, polls, predictions,
+ * shoutouts, bans) and moderate; a bot account chats and changes its own colour.
+ */
+export const TWITCH_ACCOUNT_SCOPES = {
+  broadcaster: [
+    'chat:read',
+    'chat:edit',
+    'user:read:chat',
+    'channel:bot',
+    'channel:moderate',
+    'channel:read:subscriptions',
+    'bits:read',
+    'channel:read:redemptions',
+    'channel:read:hype_train',
+    'channel:read:polls',
+    'channel:read:predictions',
+    'moderator:read:followers',
+    'moderator:read:shoutouts',
+    'moderator:read:chatters',
+    'moderator:manage:banned_users',
+    'moderator:manage:chat_messages',
+    'moderation:read',
+  ],
+  bot: [
+    'chat:read',
+    'chat:edit',
+    'user:read:chat',
+    'user:write:chat',
+    'user:bot',
+    'user:manage:chat_color',
+  ],
+} as const satisfies Record<TwitchAccountPurpose, readonly string[]>;
+
+export const TWITCH_ACCOUNT_PURPOSES = Object.keys(TWITCH_ACCOUNT_SCOPES) as TwitchAccountPurpose[];

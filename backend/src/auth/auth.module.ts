@@ -18,16 +18,29 @@ import { TeamMemberEntity } from './team/team-member.entity.js';
 import { TeamController } from './team/team.controller.js';
 import { TeamService } from './team/team.service.js';
 import { TwitchIdentity } from './twitch-identity.js';
+import { TwitchOAuth } from './twitch-oauth.js';
+import { TokenVault } from './token-vault/token-vault.js';
+import { TwitchAccountEntity } from './token-vault/twitch-account.entity.js';
+import { TwitchAuthProviders } from './token-vault/twitch-auth-providers.js';
+import { DeviceConnectFlows } from './twitch-accounts/device-connect-flows.js';
+import { TwitchAccountsController } from './twitch-accounts/twitch-accounts.controller.js';
+import { TwitchAccountsService } from './twitch-accounts/twitch-accounts.service.js';
 
-/** Who may do what: team sign-in, sessions, roles, overlay keys, and the guard on every route. */
+/**
+ * Who may do what: team sign-in, sessions, roles, overlay keys, the guard on every route, and the
+ * vault of connected Twitch accounts' tokens.
+ */
 @Module({
-  imports: [TypeOrmModule.forFeature([TeamMemberEntity, OverlayKeyEntity]), ChannelsModule],
-  controllers: [SignInController, TeamController, OverlayKeysController],
+  imports: [
+    TypeOrmModule.forFeature([TeamMemberEntity, OverlayKeyEntity, TwitchAccountEntity]),
+    ChannelsModule,
+  ],
+  controllers: [SignInController, TeamController, OverlayKeysController, TwitchAccountsController],
   providers: [
     { provide: EncryptionKey, useFactory: loadEncryptionKey, inject: [AppConfig] },
     {
       provide: TwitchIdentity,
-      useFactory: TwitchIdentity.from,
+      useFactory: (config: AppConfig, demo: DemoSimulator) => TwitchIdentity.from(config, demo),
       inject: [AppConfig, DemoSimulator],
     },
     { provide: APP_GUARD, useClass: AccessGuard },
@@ -37,8 +50,13 @@ import { TwitchIdentity } from './twitch-identity.js';
     TwitchSignInStrategy,
     OverlayKeysService,
     OverlayGateway,
+    TwitchOAuth,
+    TokenVault,
+    TwitchAuthProviders,
+    TwitchAccountsService,
+    DeviceConnectFlows,
   ],
-  exports: [EncryptionKey, TwitchIdentity],
+  exports: [EncryptionKey, TwitchIdentity, TwitchAuthProviders],
 })
 export class AuthModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -1,12 +1,10 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { type SimApp, Simulator } from '@integron/simulator';
+import { OAUTH_CALLBACK_PATHS } from '../auth/oauth-callbacks.js';
 import { AppConfig } from '../config/app-config.js';
 
 /** Twitch chat clients can only reach port 6667 when they do not use TLS. */
 const CHAT_PORT = 6667;
-
-/** Paths on Integron that the simulated id.twitch.tv may send people back to. */
-export const OAUTH_CALLBACK_PATHS = ['/api/auth/twitch/callback', '/api/twitch-accounts/callback'];
 
 /**
  * Demo mode's outside world: with no Twitch credentials configured, a simulated Twitch and Discord

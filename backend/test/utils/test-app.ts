@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { register } from 'prom-client';
+import { type Simulator } from '@integron/simulator';
 import { createApp } from '../../src/app.factory.js';
+import { DemoSimulator } from '../../src/demo/demo-simulator.js';
 import { type Environment, parseConfig } from '../../src/config/app-config.js';
 import { DatabaseTarget } from '../../src/database/database-target.js';
+import { freePort } from './free-port.js';
 import { uniqueLoopbackAddress } from './loopback-address.js';
 import { quietLogger } from './quiet-logger.js';
 import { TestDatabase } from './test-database.js';
@@ -13,6 +16,8 @@ export interface TestApp {
   /** `http://127.0.0.1:<port>` of the listening app. */
   baseUrl: string;
   database: TestDatabase | undefined;
+  /** Demo mode's simulated Twitch and Discord (`null` in live mode). */
+  simulator: Simulator | null;
   close(): Promise<void>;
 }
 
@@ -26,7 +31,11 @@ export interface TestAppOptions {
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.database ? undefined : await TestDatabase.create();
   const target = options.database ?? new DatabaseTarget(database!.url, 'external');
+  // Known before start-up, so that OAuth redirect URIs built from PUBLIC_URL lead back here.
+  const port = await freePort();
   const config = parseConfig({
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
     DATA_DIR: '/nonexistent/integron-test',
     DEMO_CHAT_ADDRESS: uniqueLoopbackAddress(),
     ENCRYPTION_KEY: randomBytes(32).toString('base64'),
@@ -35,17 +44,17 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   let app: NestExpressApplication;
   try {
     app = await createApp({ config, database: target, logger: quietLogger() });
-    await app.listen(0, '127.0.0.1');
+    await app.listen(port, '127.0.0.1');
   } catch (error) {
     register.clear();
     await database?.drop();
     throw error;
   }
-  const { port } = app.getHttpServer().address() as { port: number };
   return {
     app,
     baseUrl: `http://127.0.0.1:${port}`,
     database,
+    simulator: app.get(DemoSimulator).simulator,
     async close() {
       await app.close();
       register.clear();

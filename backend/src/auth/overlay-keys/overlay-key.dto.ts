@@ -39,5 +39,6 @@ class OverlayChannelDto {
 
 export class OverlaySessionDto implements OverlaySession {
   @ApiProperty({ type: OverlayChannelDto }) channel!: OverlayChannelDto;
+  @ApiProperty({ example: '7' }) keyId!: string;
   @ApiProperty() keyName!: string;
 }

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { type IssuedOverlayKey, type OverlayKey, type OverlaySession } from '@integron/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { type Observable, Subject } from 'rxjs';
 import { Repository } from 'typeorm';
 import { ChannelsService } from '../../channels/channels.service.js';
 import { AppConfig } from '../../config/app-config.js';
@@ -17,6 +18,10 @@ const SHOWN_PREFIX_LENGTH = KEY_PREFIX.length + 6;
  */
 @Injectable()
 export class OverlayKeysService {
+  private readonly withdrawnKeys = new Subject<string>();
+  /** Ids of keys that were just rotated or revoked: whoever holds them must be cut off. */
+  readonly withdrawn$: Observable<string> = this.withdrawnKeys.asObservable();
+
   constructor(
     @InjectRepository(OverlayKeyEntity) private readonly keys: Repository<OverlayKeyEntity>,
     private readonly channels: ChannelsService,
@@ -53,11 +58,14 @@ export class OverlayKeysService {
       prefix: key.slice(0, SHOWN_PREFIX_LENGTH),
       lastUsedAt: null,
     });
-    return this.issued(await this.keys.save(existing), key);
+    const issued = this.issued(await this.keys.save(existing), key);
+    this.withdrawnKeys.next(id);
+    return issued;
   }
 
   async revoke(id: string): Promise<void> {
-    await this.keys.remove(await this.find(id));
+    await this.keys.delete({ id: (await this.find(id)).id });
+    this.withdrawnKeys.next(id);
   }
 
   /** The channel a key grants, or `null` for an unknown (or rotated, or revoked) key. */
@@ -70,7 +78,7 @@ export class OverlayKeysService {
     if (!found?.channel) return null;
     await this.keys.update({ id: found.id }, { lastUsedAt: new Date() });
     const { id, twitchId, login, displayName } = found.channel;
-    return { channel: { id, twitchId, login, displayName }, keyName: found.name };
+    return { channel: { id, twitchId, login, displayName }, keyId: found.id, keyName: found.name };
   }
 
   private async find(id: string): Promise<OverlayKeyEntity> {

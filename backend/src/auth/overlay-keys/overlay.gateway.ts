@@ -2,32 +2,80 @@ import {
   OVERLAY_NAMESPACE,
   type OverlayClientToServerEvents,
   type OverlayServerToClientEvents,
+  type OverlaySession,
 } from '@integron/contracts';
-import { Logger } from '@nestjs/common';
-import { type OnGatewayConnection, WebSocketGateway } from '@nestjs/websockets';
-import { type Socket } from 'socket.io';
+import { Logger, type OnModuleDestroy } from '@nestjs/common';
+import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
+import { type Subscription } from 'rxjs';
+import { type Namespace, type Socket } from 'socket.io';
 import { OverlayKeysService } from './overlay-keys.service.js';
 
-export type OverlaySocket = Socket<OverlayClientToServerEvents, OverlayServerToClientEvents>;
+interface OverlaySocketData {
+  overlay: OverlaySession;
+}
+
+export type OverlaySocket = Socket<
+  OverlayClientToServerEvents,
+  OverlayServerToClientEvents,
+  Record<string, never>,
+  OverlaySocketData
+>;
+type OverlayNamespace = Namespace<
+  OverlayClientToServerEvents,
+  OverlayServerToClientEvents,
+  Record<string, never>,
+  OverlaySocketData
+>;
 
 export const overlayRoom = (channelId: string) => `channel:${channelId}`;
+const keyRoom = (keyId: string) => `key:${keyId}`;
 
-/** OBS browser sources: a socket authenticates with its overlay key and joins its channel's room. */
+/** The refusal a client sees as `connect_error`. */
+export const OVERLAY_KEY_REFUSED = 'This overlay needs a valid overlay key (auth: { key }).';
+
+/**
+ * OBS browser sources: a socket proves its overlay key before it connects, then joins its
+ * channel's room. Rotating or revoking a key cuts off every socket still using it.
+ */
 @WebSocketGateway({ namespace: OVERLAY_NAMESPACE })
-export class OverlayGateway implements OnGatewayConnection<OverlaySocket> {
+export class OverlayGateway
+  implements OnGatewayInit<OverlayNamespace>, OnGatewayConnection<OverlaySocket>, OnModuleDestroy
+{
   private readonly logger = new Logger(OverlayGateway.name);
+  private withdrawals: Subscription | null = null;
 
   constructor(private readonly keys: OverlayKeysService) {}
 
+  afterInit(namespace: OverlayNamespace): void {
+    namespace.use((socket, next) => {
+      const key: unknown = (socket.handshake.auth as Record<string, unknown>).key;
+      const authenticated = typeof key === 'string' ? this.keys.authenticate(key) : null;
+      void Promise.resolve(authenticated).then(
+        (overlay) => {
+          if (!overlay) {
+            this.logger.warn(
+              `Overlay socket refused from ${socket.handshake.address}: unknown key`,
+            );
+            return next(new Error(OVERLAY_KEY_REFUSED));
+          }
+          socket.data.overlay = overlay;
+          next();
+        },
+        (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
+      );
+    });
+    this.withdrawals = this.keys.withdrawn$.subscribe((keyId) =>
+      namespace.in(keyRoom(keyId)).disconnectSockets(true),
+    );
+  }
+
   async handleConnection(socket: OverlaySocket): Promise<void> {
-    const key: unknown = (socket.handshake.auth as Record<string, unknown>).key;
-    const session = typeof key === 'string' ? await this.keys.authenticate(key) : null;
-    if (!session) {
-      this.logger.warn(`Overlay socket refused from ${socket.handshake.address}: unknown key`);
-      socket.disconnect(true);
-      return;
-    }
-    await socket.join(overlayRoom(session.channel.id));
-    socket.emit('ready', session);
+    const { overlay } = socket.data;
+    await socket.join([overlayRoom(overlay.channel.id), keyRoom(overlay.keyId)]);
+    socket.emit('ready', overlay);
+  }
+
+  onModuleDestroy(): void {
+    this.withdrawals?.unsubscribe();
   }
 }

@@ -26,7 +26,7 @@ export async function loadEncryptionKey(config: AppConfig): Promise<EncryptionKe
   const key = randomBytes(32);
   // `wx`: never overwrite a key another replica or start wrote in the meantime.
   await writeFile(file, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' }).catch(
-    async (error: unknown) => {
+    (error: unknown) => {
       if ((error as { code?: string }).code !== 'EEXIST') throw error;
     },
   );

@@ -1,3 +1,4 @@
+import { type TwitchAccountPurpose } from '@integron/contracts';
 import 'express-session';
 
 declare module 'express-session' {
@@ -6,7 +7,7 @@ declare module 'express-session' {
     memberId: string;
     /** Echoed by cookie-authenticated mutations in the CSRF header. */
     csrfToken: string;
-    /** Where the connect-an-account flow started, and for what. */
-    connect: { purpose: 'broadcaster' | 'bot' };
+    /** An account connection waiting for Twitch's redirect back: what for, and its OAuth state. */
+    connect: { purpose: TwitchAccountPurpose; state: string };
   }
 }

@@ -17,12 +17,12 @@ export class SessionsService {
   /** A fresh session id for the new member (no fixation), with its CSRF token. */
   async start(request: Request, response: Response, member: SessionMember): Promise<void> {
     await new Promise<void>((done, fail) =>
-      request.session.regenerate((error) => (error ? fail(error) : done())),
+      request.session.regenerate((error?: Error) => (error ? fail(error) : done())),
     );
     request.session.memberId = member.id;
     issueCsrfCookie(request, response, this.secureCookies);
     await new Promise<void>((done, fail) =>
-      request.session.save((error) => (error ? fail(error) : done())),
+      request.session.save((error?: Error) => (error ? fail(error) : done())),
     );
   }
 
@@ -32,7 +32,7 @@ export class SessionsService {
 
   async end(request: Request, response: Response): Promise<void> {
     await new Promise<void>((done, fail) =>
-      request.session.destroy((error) => (error ? fail(error) : done())),
+      request.session.destroy((error?: Error) => (error ? fail(error) : done())),
     );
     response.clearCookie(SESSION_COOKIE);
     response.clearCookie(CSRF_COOKIE);

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { ApiClient } from '@twurple/api';
-import { getTokenInfo, revokeToken, StaticAuthProvider } from '@twurple/auth';
 import { Strategy } from 'passport-oauth2';
 import { AppConfig } from '../../config/app-config.js';
+import { SIGN_IN_CALLBACK_PATH } from '../oauth-callbacks.js';
 import { type TwitchProfile } from '../team/team.service.js';
 import { TwitchIdentity } from '../twitch-identity.js';
-
-export const SIGN_IN_CALLBACK_PATH = '/api/auth/twitch/callback';
+import { TwitchOAuth } from '../twitch-oauth.js';
 
 /**
  * "Sign in with Twitch": the authorization-code flow with no scopes, only to learn who someone
@@ -16,7 +14,8 @@ export const SIGN_IN_CALLBACK_PATH = '/api/auth/twitch/callback';
 @Injectable()
 export class TwitchSignInStrategy extends PassportStrategy(Strategy, 'twitch') {
   constructor(
-    private readonly identity: TwitchIdentity,
+    private readonly oauth: TwitchOAuth,
+    identity: TwitchIdentity,
     config: AppConfig,
   ) {
     super({
@@ -30,15 +29,11 @@ export class TwitchSignInStrategy extends PassportStrategy(Strategy, 'twitch') {
   }
 
   async validate(accessToken: string): Promise<TwitchProfile> {
-    const { clientId } = this.identity;
-    const info = await getTokenInfo(accessToken, clientId);
-    const user = info.userId
-      ? await new ApiClient({
-          authProvider: new StaticAuthProvider(clientId, accessToken),
-        }).users.getUserById(info.userId)
-      : null;
-    await revokeToken(clientId, accessToken).catch(() => undefined);
-    if (!user) throw new Error('Twitch did not say who signed in');
-    return { twitchUserId: user.id, login: user.name, displayName: user.displayName };
+    try {
+      const user = await this.oauth.identify(accessToken);
+      return { twitchUserId: user.id, login: user.login, displayName: user.displayName };
+    } finally {
+      await this.oauth.revoke(accessToken);
+    }
   }
 }

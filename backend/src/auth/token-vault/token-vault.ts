@@ -1,0 +1,122 @@
+import { type TwitchAccountPurpose } from '@integron/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type AccessToken } from '@twurple/auth';
+import { Repository } from 'typeorm';
+import { EncryptionKey } from '../secrets/encryption-key.js';
+import { deriveKey, SecretBox } from '../secrets/secret-box.js';
+import { TwitchAccountEntity } from './twitch-account.entity.js';
+
+export interface TwitchUserIdentity {
+  id: string;
+  login: string;
+  displayName: string;
+}
+
+/** What a finished connect flow hands to the vault. */
+export interface TwitchGrant {
+  user: TwitchUserIdentity;
+  purpose: TwitchAccountPurpose;
+  token: AccessToken;
+  connectedBy: string | null;
+}
+
+/**
+ * Where connected accounts' OAuth tokens live: in Postgres, sealed with AES-256-GCM under a key
+ * derived from the master key. Only this class sees a token in the clear.
+ */
+@Injectable()
+export class TokenVault {
+  private readonly box: SecretBox;
+
+  constructor(
+    @InjectRepository(TwitchAccountEntity)
+    private readonly accounts: Repository<TwitchAccountEntity>,
+    key: EncryptionKey,
+  ) {
+    this.box = new SecretBox(deriveKey(key.value, 'token-vault'));
+  }
+
+  /** Stores a fresh grant; connecting an account again replaces its tokens and clears its problem. */
+  async store(grant: TwitchGrant): Promise<TwitchAccountEntity> {
+    const { user, purpose, token } = grant;
+    await this.accounts.upsert(
+      {
+        twitchUserId: user.id,
+        login: user.login,
+        displayName: user.displayName,
+        purpose,
+        ...this.sealed(token),
+        status: 'connected',
+        problem: null,
+        connectedBy: grant.connectedBy,
+      },
+      { conflictPaths: ['twitchUserId', 'purpose'] },
+    );
+    return this.accounts.findOneByOrFail({ twitchUserId: user.id, purpose });
+  }
+
+  /** Twitch rotated the tokens: keep the new ones, or the next start would hold dead ones. */
+  async storeRefreshed(
+    purpose: TwitchAccountPurpose,
+    twitchUserId: string,
+    token: AccessToken,
+  ): Promise<void> {
+    await this.accounts.update(
+      { purpose, twitchUserId },
+      { ...this.sealed(token), status: 'connected', problem: null },
+    );
+  }
+
+  async markNeedsReconnect(
+    purpose: TwitchAccountPurpose,
+    twitchUserId: string,
+    problem: string,
+  ): Promise<void> {
+    await this.accounts.update({ purpose, twitchUserId }, { status: 'needs_reconnect', problem });
+  }
+
+  list(): Promise<TwitchAccountEntity[]> {
+    return this.accounts.find({ order: { purpose: 'ASC', login: 'ASC' } });
+  }
+
+  find(id: string): Promise<TwitchAccountEntity | null> {
+    return /^\d+$/.test(id) ? this.accounts.findOneBy({ id }) : Promise.resolve(null);
+  }
+
+  connected(purpose: TwitchAccountPurpose): Promise<TwitchAccountEntity[]> {
+    return this.accounts.findBy({ purpose, status: 'connected' });
+  }
+
+  async remove(account: TwitchAccountEntity): Promise<void> {
+    await this.accounts.delete({ id: account.id });
+  }
+
+  tokenOf(account: TwitchAccountEntity): AccessToken {
+    return {
+      accessToken: this.box.open(account.accessTokenSealed),
+      refreshToken: account.refreshTokenSealed ? this.box.open(account.refreshTokenSealed) : null,
+      scope: account.scopes,
+      expiresIn: account.expiresAt
+        ? Math.max(
+            0,
+            Math.round((account.expiresAt.getTime() - account.obtainedAt.getTime()) / 1000),
+          )
+        : null,
+      obtainmentTimestamp: account.obtainedAt.getTime(),
+    };
+  }
+
+  private sealed(token: AccessToken) {
+    return {
+      scopes: token.scope,
+      accessTokenSealed: this.box.seal(token.accessToken),
+      refreshTokenSealed: token.refreshToken ? this.box.seal(token.refreshToken) : null,
+      obtainedAt: new Date(token.obtainmentTimestamp),
+      expiresAt:
+        token.expiresIn === null
+          ? null
+          : new Date(token.obtainmentTimestamp + token.expiresIn * 1000),
+    };
+  }
+}

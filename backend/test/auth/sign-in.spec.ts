@@ -1,0 +1,265 @@
+import {
+  type ApiErrorBody,
+  type FieldError,
+  type SessionMember,
+  type TeamMember,
+} from '@integron/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HttpBrowser } from '../utils/http-browser.js';
+import { answerTwitchConsent } from '../utils/simulated-twitch-login.js';
+import { redirectTarget, signInWithTwitch } from '../utils/sign-in.js';
+import { startTestApp, type TestApp } from '../utils/test-app.js';
+
+describe('signing in with Twitch', () => {
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    sut = await startTestApp();
+  });
+
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  const me = (browser: HttpBrowser) => browser.json<SessionMember | ApiErrorBody>('/api/auth/me');
+
+  it('makes the first person on a fresh install the owner', async () => {
+    const { browser, landing } = await signInWithTwitch(sut, 'firstperson');
+
+    expect(landing.pathname).toBe('/dashboard');
+    expect(await me(browser)).toMatchObject({
+      status: 200,
+      body: { login: 'firstperson', role: 'owner' },
+    });
+  });
+
+  it('keeps the session in an HTTP-only SameSite cookie and hands out a CSRF cookie', async () => {
+    const browser = new HttpBrowser(sut.baseUrl);
+    const toTwitch = await browser.fetch('/api/auth/twitch');
+    const callback = await answerTwitchConsent(
+      sut.simulator!,
+      redirectTarget(toTwitch, sut.baseUrl),
+      {
+        login: 'firstperson',
+      },
+    );
+    const response = await browser.fetch(callback.toString());
+
+    const cookies = response.headers.getSetCookie();
+    expect(cookies.find((cookie) => cookie.startsWith('integron.sid='))).toMatch(
+      /HttpOnly.*SameSite=Lax|SameSite=Lax.*HttpOnly/i,
+    );
+    expect(cookies.find((cookie) => cookie.startsWith('XSRF-TOKEN='))).not.toMatch(/HttpOnly/i);
+  });
+
+  it('shows someone who is not on the team the "not a member" page, with no session', async () => {
+    const { browser, landing } = await signInWithTwitch(sut, 'stranger');
+
+    expect(landing.pathname).toBe('/not-a-member');
+    expect(landing.searchParams.get('login')).toBe('stranger');
+    expect((await me(browser)).status).toBe(401);
+  });
+
+  it('lets an invited member in with the role they were given', async () => {
+    const owner = (await signInWithTwitch(sut, 'firstperson')).browser;
+    const invited = await owner.json<TeamMember>('/api/team', {
+      method: 'POST',
+      body: JSON.stringify({ login: 'NewModerator', role: 'moderator' }),
+    });
+    expect(invited).toMatchObject({
+      status: 201,
+      body: { login: 'newmoderator', role: 'moderator', lastSignInAt: null },
+    });
+
+    const { browser, landing } = await signInWithTwitch(sut, 'newmoderator');
+
+    expect(landing.pathname).toBe('/dashboard');
+    expect((await me(browser)).body).toMatchObject({ login: 'newmoderator', role: 'moderator' });
+  });
+
+  it('sends someone who cancels at Twitch back to the sign-in page with the reason', async () => {
+    const browser = new HttpBrowser(sut.baseUrl);
+    const toTwitch = await browser.fetch('/api/auth/twitch');
+    const callback = await answerTwitchConsent(
+      sut.simulator!,
+      redirectTarget(toTwitch, sut.baseUrl),
+      'cancel',
+    );
+
+    const landing = redirectTarget(await browser.fetch(callback.toString()), sut.baseUrl);
+
+    expect(`${landing.pathname}${landing.search}`).toBe('/sign-in?error=denied');
+  });
+
+  it('refuses a callback whose OAuth state this browser never started', async () => {
+    const starter = new HttpBrowser(sut.baseUrl);
+    const toTwitch = await starter.fetch('/api/auth/twitch');
+    const callback = await answerTwitchConsent(
+      sut.simulator!,
+      redirectTarget(toTwitch, sut.baseUrl),
+      { login: 'firstperson' },
+    );
+
+    const victim = new HttpBrowser(sut.baseUrl);
+    const landing = redirectTarget(await victim.fetch(callback.toString()), sut.baseUrl);
+
+    expect(`${landing.pathname}${landing.search}`).toBe('/sign-in?error=failed');
+    expect((await me(victim)).status).toBe(401);
+  });
+
+  it('signs out: the session no longer works, even replayed', async () => {
+    const { browser } = await signInWithTwitch(sut, 'firstperson');
+    const oldCookies = await browser.jar.getCookieString(sut.baseUrl);
+
+    const logout = await browser.fetch('/api/auth/logout', { method: 'POST' });
+
+    expect(logout.status).toBe(204);
+    expect((await me(browser)).status).toBe(401);
+    const replayed = await fetch(`${sut.baseUrl}/api/auth/me`, { headers: { cookie: oldCookies } });
+    expect(replayed.status).toBe(401);
+  });
+
+  it('ends sessions that have expired', async () => {
+    const { browser } = await signInWithTwitch(sut, 'firstperson');
+    await sut.database!.query(`UPDATE sessions SET expire = now() - interval '1 second'`);
+
+    expect((await me(browser)).status).toBe(401);
+  });
+
+  it('ends the sessions of a member who is removed from the team', async () => {
+    const owner = (await signInWithTwitch(sut, 'firstperson')).browser;
+    const added = await owner.json<TeamMember>('/api/team', {
+      method: 'POST',
+      body: JSON.stringify({ login: 'shortlived', role: 'admin' }),
+    });
+    const member = (await signInWithTwitch(sut, 'shortlived')).browser;
+    expect((await me(member)).status).toBe(200);
+
+    const removed = await owner.fetch(`/api/team/${added.body.id}`, { method: 'DELETE' });
+
+    expect(removed.status).toBe(204);
+    expect((await me(member)).status).toBe(401);
+  });
+
+  it('refuses a cookie-authenticated mutation without the CSRF header', async () => {
+    const owner = (await signInWithTwitch(sut, 'firstperson')).browser;
+
+    const forged = await owner.json<ApiErrorBody>('/api/team', {
+      method: 'POST',
+      body: JSON.stringify({ login: 'forged', role: 'admin' }),
+      csrf: false,
+    });
+    const wrongToken = await owner.json<ApiErrorBody>('/api/team', {
+      method: 'POST',
+      body: JSON.stringify({ login: 'forged', role: 'admin' }),
+      csrf: false,
+      headers: { 'X-XSRF-TOKEN': 'not-the-token' },
+    });
+
+    for (const refused of [forged, wrongToken]) {
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('FORBIDDEN');
+      expect(refused.body.message).toMatch(/CSRF/);
+    }
+    const team = await owner.json<TeamMember[]>('/api/team');
+    expect(team.body.map((member) => member.login)).not.toContain('forged');
+  });
+
+  it('keeps the last owner: they can be neither demoted nor removed', async () => {
+    const owner = (await signInWithTwitch(sut, 'firstperson')).browser;
+    const self = (await me(owner)).body as SessionMember;
+
+    const demoted = await owner.json<ApiErrorBody>(`/api/team/${self.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ role: 'admin' }),
+    });
+
+    expect(demoted.status).toBe(409);
+    expect(demoted.body.message).toMatch(/needs an owner/);
+  });
+
+  it('lets admins manage the team but not owners', async () => {
+    const owner = (await signInWithTwitch(sut, 'firstperson')).browser;
+    await owner.fetch('/api/team', {
+      method: 'POST',
+      body: JSON.stringify({ login: 'teamadmin', role: 'admin' }),
+    });
+    const admin = (await signInWithTwitch(sut, 'teamadmin')).browser;
+    const ownerId = ((await me(owner)).body as SessionMember).id;
+
+    const makeOwner = await admin.json<ApiErrorBody>('/api/team', {
+      method: 'POST',
+      body: JSON.stringify({ login: 'wannabe', role: 'owner' }),
+    });
+    const removeOwner = await admin.json<ApiErrorBody>(`/api/team/${ownerId}`, {
+      method: 'DELETE',
+    });
+    const addModerator = await admin.json<TeamMember>('/api/team', {
+      method: 'POST',
+      body: JSON.stringify({ login: 'helper', role: 'moderator' }),
+    });
+
+    expect(makeOwner.status).toBe(403);
+    expect(removeOwner.status).toBe(403);
+    expect(addModerator.status).toBe(201);
+  });
+
+  it('names the field of a bad team request', async () => {
+    const owner = (await signInWithTwitch(sut, 'firstperson')).browser;
+
+    const bad = await owner.json<ApiErrorBody>('/api/team', {
+      method: 'POST',
+      body: JSON.stringify({ login: 'has spaces', role: 'emperor' }),
+    });
+
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('VALIDATION_FAILED');
+    expect((bad.body.details as FieldError[]).map((detail) => detail.field).sort()).toEqual([
+      'login',
+      'role',
+    ]);
+  });
+});
+
+describe('OWNER_LOGIN', () => {
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    sut = await startTestApp({ env: { OWNER_LOGIN: 'TheBoss' } });
+  });
+
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  it('makes only the named login owner, however early someone else signs in', async () => {
+    const early = await signInWithTwitch(sut, 'earlybird');
+    const boss = await signInWithTwitch(sut, 'theboss');
+
+    expect(early.landing.pathname).toBe('/not-a-member');
+    expect(boss.landing.pathname).toBe('/dashboard');
+    expect((await boss.browser.json<SessionMember>('/api/auth/me')).body.role).toBe('owner');
+  });
+});
+
+describe('sign-in throttling', () => {
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    sut = await startTestApp();
+  });
+
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  it('answers 429 once someone hammers the sign-in endpoint', async () => {
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 40; attempt++) {
+      statuses.push((await fetch(`${sut.baseUrl}/api/auth/twitch`, { redirect: 'manual' })).status);
+    }
+
+    expect(statuses.slice(0, 30).every((status) => status === 302)).toBe(true);
+    expect(statuses.slice(30)).toContain(429);
+  });
+});
