@@ -1,0 +1,266 @@
+import {
+  type ApiErrorBody,
+  type Channel,
+  type DeviceConnectFlow,
+  TWITCH_ACCOUNT_SCOPES,
+  type TwitchAccount,
+  type TwitchAccountPurpose,
+} from '@integron/contracts';
+import { ApiClient } from '@twurple/api';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TokenVault } from '../../src/auth/token-vault/token-vault.js';
+import { TwitchAccountEntity } from '../../src/auth/token-vault/twitch-account.entity.js';
+import { TwitchAuthProviders } from '../../src/auth/token-vault/twitch-auth-providers.js';
+import { DemoSimulator } from '../../src/demo/demo-simulator.js';
+import { type HttpBrowser } from '../utils/http-browser.js';
+import { answerTwitchConsent } from '../utils/simulated-twitch-login.js';
+import { redirectTarget, signInTeam, type TeamSessions } from '../utils/sign-in.js';
+import { startTestApp, type TestApp } from '../utils/test-app.js';
+
+describe('connected Twitch accounts', () => {
+  let sut: TestApp;
+  let team: TeamSessions;
+
+  beforeAll(async () => {
+    sut = await startTestApp({ env: { DEMO_TRAFFIC_RATE: '0' } });
+    team = await signInTeam(sut, 'vault');
+  });
+
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  beforeEach(async () => {
+    for (const account of await listAccounts()) {
+      await team.admin.fetch(`/api/twitch-accounts/${account.id}`, { method: 'DELETE' });
+    }
+  });
+
+  const world = () => sut.simulator!.twitch.world;
+  const clientId = () => sut.app.get(DemoSimulator).twitchApp!.clientId;
+  const listAccounts = async () =>
+    (await team.admin.json<TwitchAccount[]>('/api/twitch-accounts')).body;
+
+  /** The admin's "Connect" button through Twitch's consent page and back. */
+  async function connectByCode(
+    purpose: TwitchAccountPurpose,
+    login: string,
+    admin: HttpBrowser = team.admin,
+  ): Promise<URL> {
+    const toTwitch = await admin.fetch(`/api/twitch-accounts/connect?purpose=${purpose}`);
+    const authorizeUrl = redirectTarget(toTwitch, sut.baseUrl);
+    expect(authorizeUrl.searchParams.get('scope')?.split(' ')).toEqual(
+      TWITCH_ACCOUNT_SCOPES[purpose],
+    );
+    const callback = await answerTwitchConsent(sut.simulator!, authorizeUrl, { login });
+    return redirectTarget(await admin.fetch(callback.toString()), sut.baseUrl);
+  }
+
+  async function storedRow(login: string): Promise<Record<string, unknown>> {
+    const { rows } = await sut.database!.query<Record<string, unknown>>(
+      'SELECT * FROM twitch_accounts WHERE login = $1',
+      [login],
+    );
+    return rows[0]!;
+  }
+
+  async function plaintextToken(login: string) {
+    const entity = await sut.app
+      .get(TokenVault)
+      .list()
+      .then((accounts) => accounts.find((account) => account.login === login));
+    return sut.app.get(TokenVault).tokenOf(entity as TwitchAccountEntity);
+  }
+
+  it('connects a bot account by authorization code with the scopes a bot needs', async () => {
+    const landing = await connectByCode('bot', 'colourbot');
+
+    expect(`${landing.pathname}${landing.search}`).toBe('/accounts?connected=colourbot');
+    const [account] = await listAccounts();
+    expect(account).toMatchObject({
+      login: 'colourbot',
+      purpose: 'bot',
+      status: 'connected',
+      problem: null,
+      missingScopes: [],
+    });
+    expect(account!.scopes).toEqual([...TWITCH_ACCOUNT_SCOPES.bot].sort());
+  });
+
+  it('stores tokens encrypted: the database row holds no plaintext token', async () => {
+    await connectByCode('bot', 'colourbot');
+    const token = await plaintextToken('colourbot');
+    expect(world().tokens.validate(token.accessToken)).toBeDefined();
+
+    const row = JSON.stringify(await storedRow('colourbot'));
+
+    expect(row).not.toContain(token.accessToken);
+    expect(row).not.toContain(token.refreshToken);
+    expect(row).toMatch(/"access_token_enc":"v1\./);
+  });
+
+  it('never returns a token from the API', async () => {
+    await connectByCode('bot', 'colourbot');
+    const token = await plaintextToken('colourbot');
+
+    const listed = await team.admin.fetch('/api/twitch-accounts').then((r) => r.text());
+
+    expect(listed).not.toContain(token.accessToken);
+    expect(listed).not.toContain(token.refreshToken);
+  });
+
+  it("makes a connected broadcaster's channel one of the team's channels", async () => {
+    world().ensureUser('bigstreamer', 'BigStreamer');
+    await connectByCode('broadcaster', 'bigstreamer');
+
+    const channels = await team.moderator.json<Channel[]>('/api/channels');
+
+    expect(channels.body).toContainEqual(
+      expect.objectContaining({ login: 'bigstreamer', displayName: 'BigStreamer', isActive: true }),
+    );
+  });
+
+  it('persists refreshed tokens, so the next start has live ones', async () => {
+    await connectByCode('bot', 'colourbot');
+    const before = await plaintextToken('colourbot');
+    const bot = world().userByLogin('colourbot')!;
+    world().tokens.expire(before.accessToken);
+
+    // A real twurple client finds the token dead and refreshes it through the provider.
+    const api = new ApiClient({ authProvider: sut.app.get(TwitchAuthProviders).for('bot') });
+    const me = await api.asUser(bot.id, (ctx) => ctx.users.getUserById(bot.id));
+    expect(me?.name).toBe('colourbot');
+
+    await expect
+      .poll(async () => (await plaintextToken('colourbot')).accessToken)
+      .not.toBe(before.accessToken);
+    const after = await plaintextToken('colourbot');
+    expect(world().tokens.validate(after.accessToken)).toBeDefined();
+    expect(after.refreshToken).not.toBe(before.refreshToken);
+  });
+
+  it('marks an account whose refresh token Twitch revoked as needing reconnect', async () => {
+    await connectByCode('bot', 'colourbot');
+    const bot = world().userByLogin('colourbot')!;
+    world().tokens.revokeAllFor(bot.id, clientId());
+
+    await expect(
+      sut.app.get(TwitchAuthProviders).for('bot').refreshAccessTokenForUser(bot.id),
+    ).rejects.toThrow();
+
+    await expect.poll(async () => (await listAccounts())[0]?.status).toBe('needs_reconnect');
+    expect((await listAccounts())[0]?.problem).toMatch(/Connect the account again/);
+
+    await connectByCode('bot', 'colourbot');
+    expect((await listAccounts())[0]).toMatchObject({ status: 'connected', problem: null });
+  });
+
+  it('connects an account by device code once the person approves on another device', async () => {
+    const started = await team.admin.json<DeviceConnectFlow>('/api/twitch-accounts/device', {
+      method: 'POST',
+      body: JSON.stringify({ purpose: 'bot' }),
+    });
+    expect(started).toMatchObject({ status: 201, body: { status: 'pending', purpose: 'bot' } });
+    const { flowId, userCode, verificationUri } = started.body;
+
+    const approval = await fetch(new URL('/auth/activate', verificationUri), {
+      method: 'POST',
+      body: new URLSearchParams({
+        user_code: userCode,
+        user_id: world().ensureUser('headlessbot').id,
+      }),
+    });
+    expect(approval.status).toBe(200);
+
+    await expect
+      .poll(
+        async () =>
+          (await team.admin.json<DeviceConnectFlow>(`/api/twitch-accounts/device/${flowId}`)).body
+            .status,
+        { timeout: 15_000, interval: 500 },
+      )
+      .toBe('connected');
+    const flow = await team.admin.json<DeviceConnectFlow>(`/api/twitch-accounts/device/${flowId}`);
+    expect(flow.body.account).toMatchObject({ login: 'headlessbot', purpose: 'bot' });
+    expect((await listAccounts()).map((account) => account.login)).toEqual(['headlessbot']);
+  });
+
+  it('reports a device connection that was declined', async () => {
+    const started = await team.admin.json<DeviceConnectFlow>('/api/twitch-accounts/device', {
+      method: 'POST',
+      body: JSON.stringify({ purpose: 'broadcaster' }),
+    });
+    await fetch(new URL('/auth/activate', started.body.verificationUri), {
+      method: 'POST',
+      body: new URLSearchParams({ user_code: started.body.userCode, cancel: '1' }),
+    });
+
+    await expect
+      .poll(
+        async () =>
+          (
+            await team.admin.json<DeviceConnectFlow>(
+              `/api/twitch-accounts/device/${started.body.flowId}`,
+            )
+          ).body.status,
+        { timeout: 15_000, interval: 500 },
+      )
+      .toBe('denied');
+    expect(await listAccounts()).toEqual([]);
+  });
+
+  it('disconnects an account and revokes its token at Twitch', async () => {
+    await connectByCode('bot', 'colourbot');
+    const token = await plaintextToken('colourbot');
+    const [account] = await listAccounts();
+
+    const removed = await team.admin.fetch(`/api/twitch-accounts/${account!.id}`, {
+      method: 'DELETE',
+    });
+
+    expect(removed.status).toBe(204);
+    expect(await listAccounts()).toEqual([]);
+    expect(world().tokens.validate(token.accessToken)).toBeUndefined();
+  });
+
+  it('sends the admin back with the reason when they decline at Twitch', async () => {
+    const toTwitch = await team.admin.fetch('/api/twitch-accounts/connect?purpose=bot');
+    const callback = await answerTwitchConsent(
+      sut.simulator!,
+      redirectTarget(toTwitch, sut.baseUrl),
+      'cancel',
+    );
+
+    const landing = redirectTarget(await team.admin.fetch(callback.toString()), sut.baseUrl);
+
+    expect(landing.pathname).toBe('/accounts');
+    expect(landing.searchParams.get('error')).toMatch(/declined/);
+    expect(await listAccounts()).toEqual([]);
+  });
+
+  it('refuses a callback that this session did not start', async () => {
+    const toTwitch = await team.owner.fetch('/api/twitch-accounts/connect?purpose=bot');
+    const callback = await answerTwitchConsent(
+      sut.simulator!,
+      redirectTarget(toTwitch, sut.baseUrl),
+      { login: 'sneakybot' },
+    );
+
+    const landing = redirectTarget(await team.admin.fetch(callback.toString()), sut.baseUrl);
+
+    expect(landing.searchParams.get('error')).toMatch(/expired or was not started here/);
+    expect(await listAccounts()).toEqual([]);
+  });
+
+  it('says which purpose values exist when given a wrong one', async () => {
+    const wrong = await team.admin.json<ApiErrorBody>('/api/twitch-accounts/device', {
+      method: 'POST',
+      body: JSON.stringify({ purpose: 'overlord' }),
+    });
+
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.message).toMatch(
+      /purpose must be one of the following values: broadcaster, bot/,
+    );
+  });
+});
