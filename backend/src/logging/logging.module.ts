@@ -7,6 +7,19 @@ import { type Logger } from 'pino';
 export const REQUEST_ID_HEADER = 'x-request-id';
 const ACCEPTABLE_REQUEST_ID = /^[\w.:-]{1,128}$/;
 const QUIET_PATHS = ['/api/health', '/metrics'];
+/** Query parameters that carry credentials: overlay keys, OAuth codes and states. */
+const SECRET_QUERY_PARAMS = ['key', 'code', 'state', 'token', 'access_token'];
+
+/** The request URL as logged: secret query values replaced. */
+export function loggableUrl(url: string | undefined): string | undefined {
+  if (!url?.includes('?')) return url;
+  const [path, query] = [url.slice(0, url.indexOf('?')), url.slice(url.indexOf('?') + 1)];
+  const params = new URLSearchParams(query);
+  for (const name of SECRET_QUERY_PARAMS) {
+    if (params.has(name)) params.set(name, '[redacted]');
+  }
+  return `${path}?${params.toString()}`;
+}
 
 /** Reuses a caller's well-formed `X-Request-Id` (proxies set one), else makes one; echoes it back. */
 function requestId(req: IncomingMessage, res: ServerResponse): string {
@@ -36,7 +49,7 @@ export class LoggingModule {
               req: (req: { id: string; method: string; url: string }) => ({
                 id: req.id,
                 method: req.method,
-                url: req.url,
+                url: loggableUrl(req.url),
               }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },

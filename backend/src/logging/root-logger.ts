@@ -5,7 +5,8 @@ import { type LogLevel } from '../config/app-config.js';
 const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
-  'req.headers["x-csrf-token"]',
+  'req.headers["x-xsrf-token"]',
+  'req.headers["x-overlay-key"]',
   'res.headers["set-cookie"]',
   '*.password',
   '*.secret',

@@ -69,7 +69,7 @@ describe('connected Twitch accounts', () => {
       .get(TokenVault)
       .list()
       .then((accounts) => accounts.find((account) => account.login === login));
-    return sut.app.get(TokenVault).tokenOf(entity as TwitchAccountEntity);
+    return sut.app.get(TokenVault).tokenOf(entity!);
   }
 
   it('connects a bot account by authorization code with the scopes a bot needs', async () => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type NestExpressApplication } from '@nestjs/platform-express';
+import { type Logger } from 'pino';
 import { register } from 'prom-client';
 import { type Simulator } from '@integron/simulator';
 import { createApp } from '../../src/app.factory.js';
@@ -25,6 +26,7 @@ export interface TestAppOptions {
   env?: Environment;
   /** Use this database instead of a fresh throwaway one. */
   database?: DatabaseTarget;
+  logger?: Logger;
 }
 
 /** The whole application, as `main.ts` builds it, on a throwaway database and a free port. */
@@ -43,7 +45,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   let app: NestExpressApplication;
   try {
-    app = await createApp({ config, database: target, logger: quietLogger() });
+    app = await createApp({ config, database: target, logger: options.logger ?? quietLogger() });
     await app.listen(port, '127.0.0.1');
   } catch (error) {
     register.clear();

@@ -5,7 +5,12 @@ import {
   type OverlaySession,
 } from '@integron/contracts';
 import { Logger, type OnModuleDestroy } from '@nestjs/common';
-import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
+import {
+  type OnGatewayConnection,
+  type OnGatewayInit,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
 import { type Subscription } from 'rxjs';
 import { type Namespace, type Socket } from 'socket.io';
 import { OverlayKeysService } from './overlay-keys.service.js';
@@ -20,7 +25,7 @@ export type OverlaySocket = Socket<
   Record<string, never>,
   OverlaySocketData
 >;
-type OverlayNamespace = Namespace<
+export type OverlayNamespace = Namespace<
   OverlayClientToServerEvents,
   OverlayServerToClientEvents,
   Record<string, never>,
@@ -42,6 +47,8 @@ export class OverlayGateway
   implements OnGatewayInit<OverlayNamespace>, OnGatewayConnection<OverlaySocket>, OnModuleDestroy
 {
   private readonly logger = new Logger(OverlayGateway.name);
+  /** Emitting to `overlayRoom(channelId)` reaches every overlay of that channel. */
+  @WebSocketServer() readonly namespace!: OverlayNamespace;
   private withdrawals: Subscription | null = null;
 
   constructor(private readonly keys: OverlayKeysService) {}
