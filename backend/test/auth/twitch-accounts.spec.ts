@@ -9,7 +9,6 @@ import {
 import { ApiClient } from '@twurple/api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TokenVault } from '../../src/auth/token-vault/token-vault.js';
-import { TwitchAccountEntity } from '../../src/auth/token-vault/twitch-account.entity.js';
 import { TwitchAuthProviders } from '../../src/auth/token-vault/twitch-auth-providers.js';
 import { DemoSimulator } from '../../src/demo/demo-simulator.js';
 import { type HttpBrowser } from '../utils/http-browser.js';
