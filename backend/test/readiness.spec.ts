@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseTarget } from '../src/database/database-target.js';
 import { EmbeddedPostgresServer } from '../src/database/embedded-postgres.server.js';
 import { freePort } from './utils/free-port.js';
+import { type HttpBrowser } from './utils/http-browser.js';
+import { signInWithTwitch } from './utils/sign-in.js';
 import { makeTempDir } from './utils/temp-dir.js';
 import { quietLogger } from './utils/quiet-logger.js';
 import { startTestApp, type TestApp } from './utils/test-app.js';
@@ -18,8 +20,10 @@ describe('readiness when Postgres goes away', () => {
   const startPostgres = () =>
     EmbeddedPostgresServer.start({ directory, port, database: 'integron', logger: quietLogger() });
 
+  // Asked as the dashboard asks: by a signed-in member, whose session lives in that same Postgres.
+  let member: HttpBrowser;
   const readiness = async () => {
-    const response = await fetch(`${sut.baseUrl}/api/health/ready`);
+    const response = await member.fetch('/api/health/ready');
     return { status: response.status, report: (await response.json()) as ReadinessReport };
   };
 
@@ -27,7 +31,11 @@ describe('readiness when Postgres goes away', () => {
     directory = await makeTempDir('readiness');
     port = await freePort();
     postgres = await startPostgres();
-    sut = await startTestApp({ database: new DatabaseTarget(postgres.url, 'embedded') });
+    sut = await startTestApp({
+      database: new DatabaseTarget(postgres.url, 'embedded'),
+      env: { DEMO_TRAFFIC_RATE: '0' },
+    });
+    member = (await signInWithTwitch(sut, 'watcher')).browser;
   });
 
   afterAll(async () => {

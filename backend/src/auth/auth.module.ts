@@ -60,6 +60,10 @@ import { TwitchAccountsService } from './twitch-accounts/twitch-accounts.service
 })
 export class AuthModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(SessionMiddleware).forRoutes('*');
+    // Probes and scrapers need no session, and must answer while the session store is down.
+    consumer
+      .apply(SessionMiddleware)
+      .exclude('api/health', 'api/health/ready', 'metrics')
+      .forRoutes('*');
   }
 }
