@@ -51,7 +51,8 @@ export class IntegronServer {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const server = new IntegronServer(child, dataDir, `http://127.0.0.1:${port}`);
+    // What `npm start` prints and sign-in redirects back to (PUBLIC_URL defaults to it).
+    const server = new IntegronServer(child, dataDir, `http://localhost:${port}`);
     await server.waitUntilReady();
     return server;
   }

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { IntegronServer } from '../support/integron-server.js';
+import { DEMO_USERS, signInWithTwitch } from '../support/sign-in.js';
 
 test.describe('admin dashboard', () => {
   let server: IntegronServer;
@@ -12,10 +13,12 @@ test.describe('admin dashboard', () => {
     await server?.stop();
   });
 
-  test('shows the live health of the server and its database', async ({ page }) => {
-    await page.goto(server.baseUrl);
-
+  test.beforeEach(async ({ page }) => {
+    await signInWithTwitch(page, server.baseUrl, DEMO_USERS.captain);
     await expect(page).toHaveURL(/\/dashboard$/);
+  });
+
+  test('shows the live health of the server and its database', async ({ page }) => {
     await expect(page.getByTestId('readiness')).toHaveAttribute('data-status', 'ready');
     await expect(page.getByTestId('database-status')).toHaveAttribute('data-status', 'up');
     await expect(page.getByTestId('service-version')).toHaveText('0.1.0');
@@ -54,6 +57,19 @@ test.describe('admin dashboard', () => {
 
     await expect(page.getByTestId('overlay-server-status')).toHaveAttribute('data-status', 'ok');
     await expect(page.getByTestId('overlay-server-status')).toContainText('0.1.0');
+  });
+
+  test('renders the API docs within the security policy', async ({ page }) => {
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+
+    await page.goto(`${server.baseUrl}/api/docs`);
+
+    await expect(page.getByRole('heading', { name: /Integron API/ })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'twitch-accounts', exact: true })).toBeVisible();
+    expect(violations).toEqual([]);
   });
 
   // Last: it takes the database away from the shared server.

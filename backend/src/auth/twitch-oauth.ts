@@ -8,7 +8,13 @@ import {
   StaticAuthProvider,
 } from '@twurple/auth';
 import { TwitchIdentity } from './twitch-identity.js';
-import { type TwitchUserIdentity } from './token-vault/token-vault.js';
+
+/** Who a Twitch user is, as Helix names them now. */
+export interface TwitchUserIdentity {
+  id: string;
+  login: string;
+  displayName: string;
+}
 
 const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 

@@ -1,10 +1,23 @@
-import { ADMIN_ROUTES, type AdminRoute, type TeamRole, roleAtLeast } from '@integron/contracts';
+import {
+  ADMIN_ROUTES,
+  type AdminRoute,
+  type AdminRouteKey,
+  type TeamRole,
+  roleAtLeast,
+} from '@integron/contracts';
+
+/** A sidenav entry: a page of the route table and its key (`nav-<key>` is its test hook). */
+export interface AdminNavEntry extends AdminRoute {
+  key: AdminRouteKey;
+}
 
 /** Every admin page in sidenav order, straight from the route table in contracts. */
-export const ADMIN_NAV: readonly AdminRoute[] = Object.values(ADMIN_ROUTES);
+export const ADMIN_NAV: readonly AdminNavEntry[] = (
+  Object.keys(ADMIN_ROUTES) as AdminRouteKey[]
+).map((key) => ({ key, ...ADMIN_ROUTES[key] }));
 
 /** The pages a member with `role` may open, in sidenav order; none for nobody. */
-export function navFor(role: TeamRole | null | undefined): AdminRoute[] {
+export function navFor(role: TeamRole | null | undefined): AdminNavEntry[] {
   return role ? ADMIN_NAV.filter((route) => roleAtLeast(role, route.minRole)) : [];
 }
 

@@ -2,9 +2,9 @@ import { type SignInError } from '@integron/contracts';
 import { type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import { type Request } from 'express';
-import { type TwitchProfile } from '../team/team.service.js';
+import { type TwitchUserIdentity } from '../twitch-oauth.js';
 
-export type SignInAttempt = { profile: TwitchProfile } | { error: SignInError };
+export type SignInAttempt = { profile: TwitchUserIdentity } | { error: SignInError };
 
 /**
  * Runs the Twitch OAuth dance. Instead of failing the request, it leaves the outcome on
@@ -16,7 +16,7 @@ export class TwitchSignInGuard extends AuthGuard('twitch') {
 
   override handleRequest<T = SignInAttempt>(
     error: unknown,
-    profile: TwitchProfile | false,
+    profile: TwitchUserIdentity | false,
     info: unknown,
     context: ExecutionContext,
   ): T {

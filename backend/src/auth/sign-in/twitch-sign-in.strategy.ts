@@ -3,9 +3,8 @@ import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-oauth2';
 import { AppConfig } from '../../config/app-config.js';
 import { SIGN_IN_CALLBACK_PATH } from '../oauth-callbacks.js';
-import { type TwitchProfile } from '../team/team.service.js';
 import { TwitchIdentity } from '../twitch-identity.js';
-import { TwitchOAuth } from '../twitch-oauth.js';
+import { TwitchOAuth, type TwitchUserIdentity } from '../twitch-oauth.js';
 
 /**
  * "Sign in with Twitch": the authorization-code flow with no scopes, only to learn who someone
@@ -28,10 +27,9 @@ export class TwitchSignInStrategy extends PassportStrategy(Strategy, 'twitch') {
     });
   }
 
-  async validate(accessToken: string): Promise<TwitchProfile> {
+  async validate(accessToken: string): Promise<TwitchUserIdentity> {
     try {
-      const user = await this.oauth.identify(accessToken);
-      return { twitchUserId: user.id, login: user.login, displayName: user.displayName };
+      return await this.oauth.identify(accessToken);
     } finally {
       await this.oauth.revoke(accessToken);
     }

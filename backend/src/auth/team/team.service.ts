@@ -1,5 +1,6 @@
 import {
   roleAtLeast,
+  TEAM_ROLES,
   type SessionMember,
   type TeamMember,
   type TeamRole,
@@ -9,16 +10,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull, Repository } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
 import { ApiError } from '../../http/api-error.js';
+import { type TwitchUserIdentity } from '../twitch-oauth.js';
 import { TeamMemberEntity } from './team-member.entity.js';
 
 /** Serialises sign-ins on a fresh install, so exactly one first person becomes owner. */
 const FIRST_OWNER_LOCK = 7_365_301_002;
-
-export interface TwitchProfile {
-  twitchUserId: string;
-  login: string;
-  displayName: string;
-}
 
 export type SignInOutcome =
   { kind: 'member'; member: SessionMember } | { kind: 'not_a_member'; login: string };
@@ -37,12 +33,12 @@ export class TeamService {
    * invited before their first sign-in. On a fresh install the first person (or OWNER_LOGIN) becomes
    * owner.
    */
-  signIn(profile: TwitchProfile): Promise<SignInOutcome> {
+  signIn(profile: TwitchUserIdentity): Promise<SignInOutcome> {
     return this.dataSource.transaction(async (db) => {
       await db.query('SELECT pg_advisory_xact_lock($1)', [FIRST_OWNER_LOCK]);
       const repository = db.getRepository(TeamMemberEntity);
       let member =
-        (await repository.findOneBy({ twitchUserId: profile.twitchUserId })) ??
+        (await repository.findOneBy({ twitchUserId: profile.id })) ??
         (await repository.findOneBy({ login: profile.login, twitchUserId: IsNull() }));
       if (!member && (await this.mayBecomeFirstOwner(db, profile.login))) {
         member = repository.create({ login: profile.login, role: 'owner', addedBy: null });
@@ -50,7 +46,7 @@ export class TeamService {
       if (!member) return { kind: 'not_a_member', login: profile.login };
       Object.assign(member, {
         login: profile.login,
-        twitchUserId: profile.twitchUserId,
+        twitchUserId: profile.id,
         displayName: profile.displayName,
         lastSignInAt: new Date(),
       });
@@ -66,7 +62,9 @@ export class TeamService {
 
   async list(): Promise<TeamMember[]> {
     const members = await this.members.find({ order: { login: 'ASC' } });
-    return members.sort((a, b) => roleRank(b.role) - roleRank(a.role)).map(toTeamMember);
+    return members
+      .sort((a, b) => TEAM_ROLES.indexOf(b.role) - TEAM_ROLES.indexOf(a.role))
+      .map(toTeamMember);
   }
 
   async add(actor: SessionMember, login: string, role: TeamRole): Promise<TeamMember> {
@@ -141,10 +139,6 @@ function assertMayManage(actor: SessionMember, target: TeamMemberEntity): void {
   if (target.role === 'owner' && actor.role !== 'owner') {
     throw new ApiError('FORBIDDEN', 'Only an owner can change or remove an owner.');
   }
-}
-
-function roleRank(role: TeamRole): number {
-  return role === 'owner' ? 2 : role === 'admin' ? 1 : 0;
 }
 
 function toSessionMember(member: TeamMemberEntity): SessionMember {

@@ -4,14 +4,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type AccessToken } from '@twurple/auth';
 import { Repository } from 'typeorm';
 import { EncryptionKey } from '../secrets/encryption-key.js';
+import { type TwitchUserIdentity } from '../twitch-oauth.js';
 import { deriveKey, SecretBox } from '../secrets/secret-box.js';
 import { TwitchAccountEntity } from './twitch-account.entity.js';
-
-export interface TwitchUserIdentity {
-  id: string;
-  login: string;
-  displayName: string;
-}
 
 /** What a finished connect flow hands to the vault. */
 export interface TwitchGrant {
