@@ -1,4 +1,3 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
 import {
   type ApplicationConfig,
   inject,
@@ -9,6 +8,7 @@ import { MatIconRegistry } from '@angular/material/icon';
 import { TitleStrategy, provideRouter } from '@angular/router';
 
 import { APP_ROUTES } from './app.routes';
+import { provideApiHttpClient } from './core/api-http';
 import { IntegronTitleStrategy } from './core/integron-title.strategy';
 
 /** Class of the self-hosted icon font (npm `material-symbols`, listed in angular.json styles). */
@@ -17,7 +17,7 @@ export const ICON_FONT_CLASS = 'material-symbols-outlined';
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    provideHttpClient(withFetch()),
+    provideApiHttpClient(),
     provideRouter(APP_ROUTES),
     { provide: TitleStrategy, useClass: IntegronTitleStrategy },
     provideAppInitializer(() => {

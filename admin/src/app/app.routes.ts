@@ -1,25 +1,61 @@
 import { type LoadChildren, type Route, type Routes } from '@angular/router';
-import { ADMIN_ROUTES, type AdminRouteKey } from '@integron/contracts';
+import { ADMIN_ROUTES, type AdminRouteKey, PUBLIC_ADMIN_PATHS } from '@integron/contracts';
 
+import { hasRoleGuard, signedInGuard, signedOutGuard } from './core/auth.guards';
+import { NOT_A_MEMBER_TITLE } from './features/not-a-member/not-a-member.constant';
 import { NOT_FOUND_TITLE } from './features/not-found/not-found.constant';
+import { SIGN_IN_TITLE } from './features/sign-in/sign-in.constant';
+import { ShellComponent } from './layout/shell.component';
+import { FORBIDDEN_TITLE, ForbiddenComponent } from './shared/forbidden.component';
 
 /** One lazy route file per feature; a page added to ADMIN_ROUTES does not compile until it has one. */
 const FEATURE_ROUTES: Record<AdminRouteKey, LoadChildren> = {
   dashboard: () => import('./features/dashboard/dashboard.routes').then((m) => m.DASHBOARD_ROUTES),
+  overlayKeys: () =>
+    import('./features/overlay-keys/overlay-keys.routes').then((m) => m.OVERLAY_KEYS_ROUTES),
+  accounts: () => import('./features/accounts/accounts.routes').then((m) => m.ACCOUNTS_ROUTES),
+  team: () => import('./features/team/team.routes').then((m) => m.TEAM_ROUTES),
 };
 
-function featureRoute(key: AdminRouteKey): Route {
-  const { path, title } = ADMIN_ROUTES[key];
-  return { path, title, loadChildren: FEATURE_ROUTES[key] };
+/**
+ * A page for members with its least role; anyone else matches the no-access route right after
+ * it, so the URL stays and the shell shows why there is nothing.
+ */
+function featureRoutes(key: AdminRouteKey): Route[] {
+  const { path, title, minRole } = ADMIN_ROUTES[key];
+  return [
+    { path, title, canMatch: [hasRoleGuard(minRole)], loadChildren: FEATURE_ROUTES[key] },
+    { path, title: FORBIDDEN_TITLE, component: ForbiddenComponent },
+  ];
 }
 
 export const APP_ROUTES: Routes = [
-  { path: '', pathMatch: 'full', redirectTo: ADMIN_ROUTES.dashboard.path },
-  ...(Object.keys(ADMIN_ROUTES) as AdminRouteKey[]).map(featureRoute),
   {
-    path: '**',
-    title: NOT_FOUND_TITLE,
-    loadComponent: () =>
-      import('./features/not-found/not-found.component').then((m) => m.NotFoundComponent),
+    path: PUBLIC_ADMIN_PATHS.signIn,
+    title: SIGN_IN_TITLE,
+    canActivate: [signedOutGuard],
+    loadChildren: () => import('./features/sign-in/sign-in.routes').then((m) => m.SIGN_IN_ROUTES),
+  },
+  {
+    path: PUBLIC_ADMIN_PATHS.notAMember,
+    title: NOT_A_MEMBER_TITLE,
+    loadChildren: () =>
+      import('./features/not-a-member/not-a-member.routes').then((m) => m.NOT_A_MEMBER_ROUTES),
+  },
+  {
+    // Everything else needs a signed-in member; anyone else is sent to the sign-in page.
+    path: '',
+    canMatch: [signedInGuard],
+    component: ShellComponent,
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: ADMIN_ROUTES.dashboard.path },
+      ...(Object.keys(ADMIN_ROUTES) as AdminRouteKey[]).flatMap(featureRoutes),
+      {
+        path: '**',
+        title: NOT_FOUND_TITLE,
+        loadComponent: () =>
+          import('./features/not-found/not-found.component').then((m) => m.NotFoundComponent),
+      },
+    ],
   },
 ];

@@ -10,9 +10,7 @@ export interface LoadError {
 
 /** What a page knows about the data it shows: its loading, error and (possibly empty) states. */
 export type LoadState<T> =
-  | { status: 'loading' }
-  | { status: 'loaded'; value: T }
-  | { status: 'failed'; error: LoadError };
+  { status: 'loading' } | { status: 'loaded'; value: T } | { status: 'failed'; error: LoadError };
 
 export const LOADING: LoadState<never> = { status: 'loading' };
 
@@ -27,7 +25,8 @@ export function failed(error: unknown): LoadState<never> {
 export function toLoadError(error: unknown): LoadError {
   return {
     message: describeHttpError(error),
-    forbidden: error instanceof HttpErrorResponse && error.status === (HttpStatusCode.Forbidden as number),
+    forbidden:
+      error instanceof HttpErrorResponse && error.status === (HttpStatusCode.Forbidden as number),
   };
 }
 

@@ -72,10 +72,22 @@ export class SessionService {
       ),
     ).then((next) => {
       this.pending = null;
-      const wasSignedIn = this.current().kind === 'signed_in';
+      const previous = this.current();
+      if (previous.kind === 'signed_in' && next.kind === 'unavailable') {
+        // A check that got no answer does not end a session the server confirmed before.
+        return previous;
+      }
+      const previousRole = previous.kind === 'signed_in' ? previous.member.role : undefined;
       this.current.set(next);
-      if (wasSignedIn && next.kind === 'anonymous') {
+      if (previousRole !== undefined && next.kind === 'anonymous') {
         void this.router.navigateByUrl(SIGN_IN_PAGE);
+      } else if (
+        previousRole !== undefined &&
+        next.kind === 'signed_in' &&
+        next.member.role !== previousRole
+      ) {
+        // Match the current URL again, so a page the new role may not open shows "no access".
+        void this.router.navigateByUrl(this.router.url, { onSameUrlNavigation: 'reload' });
       }
       return next;
     });

@@ -1,17 +1,13 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
-import { ADMIN_ROUTES, type AdminRoute } from '@integron/contracts';
+import { ADMIN_ROUTES } from '@integron/contracts';
 
+import { navFor } from '../core/role.util';
 import { NavListComponent } from './nav-list.component';
 
 @Component({ template: '', changeDetection: ChangeDetectionStrategy.OnPush })
 class BlankPageComponent {}
-
-const EXTRA_ROUTES: readonly AdminRoute[] = [
-  { path: 'archive', title: 'Chat archive', icon: 'forum', minRole: 'moderator' },
-  { path: 'overlays', title: 'Overlays', icon: 'layers', minRole: 'admin' },
-];
 
 describe(NavListComponent.name, () => {
   beforeEach(() => {
@@ -25,44 +21,40 @@ describe(NavListComponent.name, () => {
     return [...host.querySelectorAll<HTMLAnchorElement>('a[mat-list-item]')];
   }
 
-  it('renders one entry per ADMIN_ROUTES item, with its icon, title and path', async () => {
+  it('renders one entry per ADMIN_ROUTES item, with its icon, title, path and test id', async () => {
     const fixture = TestBed.createComponent(NavListComponent);
     await fixture.whenStable();
 
     const entries = links(fixture.nativeElement as HTMLElement);
-    const expected = Object.values(ADMIN_ROUTES);
+    const expected = Object.entries(ADMIN_ROUTES);
     expect(entries).toHaveLength(expected.length);
     entries.forEach((entry, index) => {
-      const route = expected[index];
+      const [key, route] = expected[index] ?? [];
       expect(entry.getAttribute('href')).toBe(`/${route?.path}`);
+      expect(entry.getAttribute('data-testid')).toBe(`nav-${key}`);
       expect(entry.querySelector('mat-icon')?.textContent.trim()).toBe(route?.icon);
       expect(entry.querySelector('[matListItemTitle]')?.textContent.trim()).toBe(route?.title);
     });
   });
 
-  it('follows the table it is given', async () => {
+  it('follows the entries it is given', async () => {
     const fixture = TestBed.createComponent(NavListComponent);
-    fixture.componentRef.setInput('routes', EXTRA_ROUTES);
+    fixture.componentRef.setInput('routes', navFor('moderator'));
     await fixture.whenStable();
 
     const entries = links(fixture.nativeElement as HTMLElement);
-    expect(entries.map((entry) => entry.getAttribute('href'))).toEqual(['/archive', '/overlays']);
-    expect(entries.map((entry) => entry.querySelector('[matListItemTitle]')?.textContent)).toEqual([
-      'Chat archive',
-      'Overlays',
-    ]);
+    expect(entries.map((entry) => entry.getAttribute('href'))).toEqual(['/dashboard']);
   });
 
   it('highlights the entry of the current page only', async () => {
     const fixture = TestBed.createComponent(NavListComponent);
-    fixture.componentRef.setInput('routes', EXTRA_ROUTES);
-    await TestBed.inject(Router).navigateByUrl('/overlays');
+    await TestBed.inject(Router).navigateByUrl('/overlay-keys');
     await fixture.whenStable();
 
-    const [archive, overlays] = links(fixture.nativeElement as HTMLElement);
-    expect(overlays?.getAttribute('aria-current')).toBe('page');
-    expect(overlays?.classList).toContain('mdc-list-item--activated');
-    expect(archive?.getAttribute('aria-current')).toBeNull();
-    expect(archive?.classList).not.toContain('mdc-list-item--activated');
+    const [dashboard, overlayKeys] = links(fixture.nativeElement as HTMLElement);
+    expect(overlayKeys?.getAttribute('aria-current')).toBe('page');
+    expect(overlayKeys?.classList).toContain('mdc-list-item--activated');
+    expect(dashboard?.getAttribute('aria-current')).toBeNull();
+    expect(dashboard?.classList).not.toContain('mdc-list-item--activated');
   });
 });

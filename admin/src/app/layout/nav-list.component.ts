@@ -2,9 +2,7 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatIcon } from '@angular/material/icon';
 import { MatListItem, MatListItemIcon, MatListItemTitle, MatNavList } from '@angular/material/list';
 import { RouterLink, RouterLinkActive } from '@angular/router';
-import { type AdminRoute } from '@integron/contracts';
-
-import { ADMIN_NAV } from '../core/role.util';
+import { ADMIN_NAV, type AdminNavEntry } from '../core/role.util';
 
 @Component({
   selector: 'app-nav-list',
@@ -19,7 +17,7 @@ import { ADMIN_NAV } from '../core/role.util';
   ],
   template: `
     <mat-nav-list aria-label="Pages">
-      @for (route of routes(); track route.path) {
+      @for (route of routes(); track route.key) {
         <a
           mat-list-item
           [routerLink]="['/', route.path]"
@@ -27,7 +25,7 @@ import { ADMIN_NAV } from '../core/role.util';
           #link="routerLinkActive"
           [activated]="link.isActive"
           [attr.aria-current]="link.isActive ? 'page' : null"
-          [attr.data-testid]="'nav-' + route.path"
+          [attr.data-testid]="'nav-' + route.key"
         >
           <mat-icon matListItemIcon>{{ route.icon }}</mat-icon>
           <span matListItemTitle>{{ route.title }}</span>
@@ -38,5 +36,5 @@ import { ADMIN_NAV } from '../core/role.util';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class NavListComponent {
-  readonly routes = input<readonly AdminRoute[]>(ADMIN_NAV);
+  readonly routes = input<readonly AdminNavEntry[]>(ADMIN_NAV);
 }

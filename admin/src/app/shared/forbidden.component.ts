@@ -18,7 +18,9 @@ export const FORBIDDEN_PAGE_MESSAGE = "You don't have access to this page";
     <section class="app-state" data-testid="forbidden" role="alert">
       <mat-icon class="app-state-icon">lock</mat-icon>
       <h2>{{ message() }}</h2>
-      <p>Your role on the team does not include it. An owner or admin of the team can change that.</p>
+      <p>
+        Your role on the team does not include it. An owner or admin of the team can change that.
+      </p>
       @if (showHomeLink()) {
         <a matButton="tonal" [routerLink]="dashboardLink">Back to the {{ dashboardTitle }}</a>
       }
