@@ -21,18 +21,7 @@ import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
-import {
-  MatCell,
-  MatCellDef,
-  MatColumnDef,
-  MatHeaderCell,
-  MatHeaderCellDef,
-  MatHeaderRow,
-  MatHeaderRowDef,
-  MatRow,
-  MatRowDef,
-  MatTable,
-} from '@angular/material/table';
+import { MatTableModule } from '@angular/material/table';
 import { MatTooltip } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import {
@@ -62,15 +51,8 @@ export const OVERLAY_KEY_NAME_MAX_LENGTH = 64;
     DatePipe,
     LoadErrorComponent,
     MatButton,
-    MatCell,
-    MatCellDef,
-    MatColumnDef,
     MatError,
     MatFormField,
-    MatHeaderCell,
-    MatHeaderCellDef,
-    MatHeaderRow,
-    MatHeaderRowDef,
     MatHint,
     MatIcon,
     MatIconButton,
@@ -78,10 +60,8 @@ export const OVERLAY_KEY_NAME_MAX_LENGTH = 64;
     MatLabel,
     MatOption,
     MatProgressBar,
-    MatRow,
-    MatRowDef,
     MatSelect,
-    MatTable,
+    MatTableModule,
     MatTooltip,
     ReactiveFormsModule,
     RouterLink,
@@ -117,7 +97,6 @@ export class OverlayKeysComponent {
     name: new FormControl('', {
       nonNullable: true,
       validators: [
-        // eslint-disable-next-line @typescript-eslint/unbound-method -- static: it uses no `this`
         Validators.required,
         Validators.pattern(/\S/),
         Validators.maxLength(OVERLAY_KEY_NAME_MAX_LENGTH),

@@ -21,18 +21,7 @@ import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
-import {
-  MatCell,
-  MatCellDef,
-  MatColumnDef,
-  MatHeaderCell,
-  MatHeaderCellDef,
-  MatHeaderRow,
-  MatHeaderRowDef,
-  MatRow,
-  MatRowDef,
-  MatTable,
-} from '@angular/material/table';
+import { MatTableModule } from '@angular/material/table';
 import { MatTooltip } from '@angular/material/tooltip';
 import {
   ADMIN_ROUTES,
@@ -82,15 +71,8 @@ export interface MemberRow {
     DatePipe,
     LoadErrorComponent,
     MatButton,
-    MatCell,
-    MatCellDef,
-    MatColumnDef,
     MatError,
     MatFormField,
-    MatHeaderCell,
-    MatHeaderCellDef,
-    MatHeaderRow,
-    MatHeaderRowDef,
     MatHint,
     MatIcon,
     MatIconButton,
@@ -98,10 +80,8 @@ export interface MemberRow {
     MatLabel,
     MatOption,
     MatProgressBar,
-    MatRow,
-    MatRowDef,
     MatSelect,
-    MatTable,
+    MatTableModule,
     MatTooltip,
     ReactiveFormsModule,
   ],
@@ -152,11 +132,7 @@ export class TeamComponent {
   protected readonly inviteForm = new FormGroup({
     login: new FormControl('', {
       nonNullable: true,
-      validators: [
-        // eslint-disable-next-line @typescript-eslint/unbound-method -- static: it uses no `this`
-        Validators.required,
-        Validators.pattern(TWITCH_LOGIN_PATTERN),
-      ],
+      validators: [Validators.required, Validators.pattern(TWITCH_LOGIN_PATTERN)],
     }),
     role: new FormControl<TeamRole>('moderator', { nonNullable: true }),
   });
