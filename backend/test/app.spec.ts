@@ -154,5 +154,32 @@ describe('Integron application on a real Postgres', () => {
     it('does not advertise its framework', async () => {
       expect((await get('/api/health')).headers.get('x-powered-by')).toBeNull();
     });
+
+    it('sends security headers with a content security policy', async () => {
+      const { headers } = await get('/');
+
+      const policy = headers.get('content-security-policy') ?? '';
+      expect(policy).toContain("default-src 'self'");
+      expect(policy).toContain("script-src 'self'");
+      expect(policy).toContain("object-src 'none'");
+      expect(headers.get('x-content-type-options')).toBe('nosniff');
+      expect(headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(headers.get('referrer-policy')).toBe('no-referrer');
+    });
+
+    it('allows cross-origin calls from the public URL only', async () => {
+      const preflight = (origin: string) =>
+        get('/api/team', {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'POST' },
+        });
+
+      const own = await preflight(sut.baseUrl);
+      const foreign = await preflight('https://evil.example');
+
+      expect(own.headers.get('access-control-allow-origin')).toBe(sut.baseUrl);
+      expect(own.headers.get('access-control-allow-credentials')).toBe('true');
+      expect(foreign.headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
+    });
   });
 });

@@ -8,7 +8,7 @@ import {
   MatDialogContent,
   MatDialogTitle,
 } from '@angular/material/dialog';
-import { type Observable, map } from 'rxjs';
+import { type Observable, filter, map, switchMap } from 'rxjs';
 
 export interface ConfirmDialogData {
   title: string;
@@ -55,4 +55,13 @@ export function confirmAction(dialog: MatDialog, data: ConfirmDialogData): Obser
     })
     .afterClosed()
     .pipe(map((confirmed) => confirmed === true));
+}
+
+/** Runs `action` only once the person confirms; emits what it emits. */
+export function confirmThen<T>(
+  dialog: MatDialog,
+  data: ConfirmDialogData,
+  action: () => Observable<T>,
+): Observable<T> {
+  return confirmAction(dialog, data).pipe(filter(Boolean), switchMap(action));
 }

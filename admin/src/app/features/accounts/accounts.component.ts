@@ -18,7 +18,7 @@ import { BusyIds } from '../../core/busy-ids';
 import { FULL_PAGE_NAVIGATION } from '../../core/full-page-navigation';
 import { NotifyService } from '../../core/notify.service';
 import { pageData } from '../../core/page-data';
-import { confirmAction } from '../../shared/confirm-dialog.component';
+import { confirmThen } from '../../shared/confirm-dialog.component';
 import { LoadErrorComponent } from '../../shared/load-error.component';
 import { DeviceConnectPanelComponent } from './device-connect-panel.component';
 import { DeviceConnect, deviceOutcomeMessage } from './device-connect.service';
@@ -103,22 +103,20 @@ export class AccountsComponent {
 
   protected disconnect(row: AccountRow): void {
     const { account } = row;
-    confirmAction(this.dialog, {
-      title: `Disconnect ${account.displayName}?`,
-      message: `Integron stops acting as ${account.login} and revokes its token at Twitch. What relies on this ${row.purposeLabel.toLowerCase()} account stops until it is connected again.`,
-      confirmLabel: 'Disconnect',
-    }).subscribe((yes) => {
-      if (!yes) {
-        return;
-      }
-      this.busy.track(account.id, this.api.disconnect(account.id)).subscribe({
-        next: () => {
-          this.accounts.update((accounts) => accounts.filter((each) => each.id !== account.id));
-          this.notify.done(`Disconnected ${account.login}.`);
-        },
-        error: (error: unknown) =>
-          this.notify.failed(`Could not disconnect ${account.login}`, error),
-      });
+    confirmThen(
+      this.dialog,
+      {
+        title: `Disconnect ${account.displayName}?`,
+        message: `Integron stops acting as ${account.login} and revokes its token at Twitch. What relies on this ${row.purposeLabel.toLowerCase()} account stops until it is connected again.`,
+        confirmLabel: 'Disconnect',
+      },
+      () => this.busy.track(account.id, this.api.disconnect(account.id)),
+    ).subscribe({
+      next: () => {
+        this.accounts.update((accounts) => accounts.filter((each) => each.id !== account.id));
+        this.notify.done(`Disconnected ${account.login}.`);
+      },
+      error: (error: unknown) => this.notify.failed(`Could not disconnect ${account.login}`, error),
     });
   }
 

@@ -36,7 +36,7 @@ import { BusyIds } from '../../core/busy-ids';
 import { ChannelsApiService } from '../../core/channels-api.service';
 import { NotifyService } from '../../core/notify.service';
 import { pageData } from '../../core/page-data';
-import { confirmAction } from '../../shared/confirm-dialog.component';
+import { confirmThen } from '../../shared/confirm-dialog.component';
 import { LoadErrorComponent } from '../../shared/load-error.component';
 import { showIssuedKey } from './issued-key-dialog.component';
 import { OverlayKeysApiService, withoutSecret } from './overlay-keys-api.service';
@@ -135,45 +135,43 @@ export class OverlayKeysComponent {
     if (channel === null) {
       return;
     }
-    confirmAction(this.dialog, {
-      title: `Rotate "${key.name}"?`,
-      message:
-        'You get a new key, and the current one stops working at once: overlays using it go blank until their OBS source has the new URL.',
-      confirmLabel: 'Rotate',
-    }).subscribe((yes) => {
-      if (!yes) {
-        return;
-      }
-      this.busy.track(key.id, this.keysApi.rotate(key.id)).subscribe({
-        next: (issued) => {
-          const rotated = withoutSecret(issued);
-          this.showInList(issued, (keys) =>
-            keys.map((each) => (each.id === key.id ? rotated : each)),
-          );
-          this.showIssued(issued, channel, 'rotated');
-        },
-        error: (error: unknown) => this.notify.failed(`Could not rotate "${key.name}"`, error),
-      });
+    confirmThen(
+      this.dialog,
+      {
+        title: `Rotate "${key.name}"?`,
+        message:
+          'You get a new key, and the current one stops working at once: overlays using it go blank until their OBS source has the new URL.',
+        confirmLabel: 'Rotate',
+      },
+      () => this.busy.track(key.id, this.keysApi.rotate(key.id)),
+    ).subscribe({
+      next: (issued) => {
+        const rotated = withoutSecret(issued);
+        this.showInList(issued, (keys) =>
+          keys.map((each) => (each.id === key.id ? rotated : each)),
+        );
+        this.showIssued(issued, channel, 'rotated');
+      },
+      error: (error: unknown) => this.notify.failed(`Could not rotate "${key.name}"`, error),
     });
   }
 
   protected revoke(key: OverlayKey): void {
-    confirmAction(this.dialog, {
-      title: `Revoke "${key.name}"?`,
-      message:
-        'The key stops working at once and cannot be brought back: overlays using it go blank.',
-      confirmLabel: 'Revoke',
-    }).subscribe((yes) => {
-      if (!yes) {
-        return;
-      }
-      this.busy.track(key.id, this.keysApi.revoke(key.id)).subscribe({
-        next: () => {
-          this.keys.update((keys) => keys.filter((each) => each.id !== key.id));
-          this.notify.done(`Revoked "${key.name}".`);
-        },
-        error: (error: unknown) => this.notify.failed(`Could not revoke "${key.name}"`, error),
-      });
+    confirmThen(
+      this.dialog,
+      {
+        title: `Revoke "${key.name}"?`,
+        message:
+          'The key stops working at once and cannot be brought back: overlays using it go blank.',
+        confirmLabel: 'Revoke',
+      },
+      () => this.busy.track(key.id, this.keysApi.revoke(key.id)),
+    ).subscribe({
+      next: () => {
+        this.keys.update((keys) => keys.filter((each) => each.id !== key.id));
+        this.notify.done(`Revoked "${key.name}".`);
+      },
+      error: (error: unknown) => this.notify.failed(`Could not revoke "${key.name}"`, error),
     });
   }
 

@@ -37,7 +37,7 @@ import { NotifyService } from '../../core/notify.service';
 import { pageData } from '../../core/page-data';
 import { roleLabel } from '../../core/role.util';
 import { SessionService } from '../../core/session.service';
-import { confirmAction } from '../../shared/confirm-dialog.component';
+import { confirmAction, confirmThen } from '../../shared/confirm-dialog.component';
 import { LoadErrorComponent } from '../../shared/load-error.component';
 import { TeamApiService } from './team-api.service';
 
@@ -196,21 +196,20 @@ export class TeamComponent {
 
   protected remove(row: MemberRow): void {
     const { member } = row;
-    confirmAction(this.dialog, {
-      title: `Remove ${member.login}?`,
-      message: `${member.login} can no longer sign in, and is signed out everywhere now. You can add them again later.`,
-      confirmLabel: 'Remove',
-    }).subscribe((yes) => {
-      if (!yes) {
-        return;
-      }
-      this.busy.track(member.id, this.api.remove(member.id)).subscribe({
-        next: () => {
-          this.members.update((members) => members.filter((each) => each.id !== member.id));
-          this.notify.done(`Removed ${member.login} from the team.`);
-        },
-        error: (error: unknown) => this.notify.failed(`Could not remove ${member.login}`, error),
-      });
+    confirmThen(
+      this.dialog,
+      {
+        title: `Remove ${member.login}?`,
+        message: `${member.login} can no longer sign in, and is signed out everywhere now. You can add them again later.`,
+        confirmLabel: 'Remove',
+      },
+      () => this.busy.track(member.id, this.api.remove(member.id)),
+    ).subscribe({
+      next: () => {
+        this.members.update((members) => members.filter((each) => each.id !== member.id));
+        this.notify.done(`Removed ${member.login} from the team.`);
+      },
+      error: (error: unknown) => this.notify.failed(`Could not remove ${member.login}`, error),
     });
   }
 }
