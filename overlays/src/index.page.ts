@@ -1,4 +1,6 @@
 import { type HealthInfo } from '@integron/contracts';
+import { connectOverlay, overlayKeyFrom } from './lib/overlay-socket';
+import { describeOverlayState } from './lib/overlay-state-text';
 
 /** Tells someone setting up OBS whether this overlay host reaches the Integron server. */
 async function showServerStatus(element: HTMLElement): Promise<void> {
@@ -14,5 +16,17 @@ async function showServerStatus(element: HTMLElement): Promise<void> {
   }
 }
 
-const status = document.querySelector<HTMLElement>('[data-testid="overlay-server-status"]');
-if (status) void showServerStatus(status);
+/** Shows whether the URL's overlay key opens its channel, live. */
+function showKeyStatus(element: HTMLElement): void {
+  connectOverlay(overlayKeyFrom(window.location), (state) => {
+    const { text, status } = describeOverlayState(state);
+    element.textContent = text;
+    element.dataset.status = status;
+    element.dataset.state = state.kind;
+  });
+}
+
+const serverStatus = document.querySelector<HTMLElement>('[data-testid="overlay-server-status"]');
+if (serverStatus) void showServerStatus(serverStatus);
+const keyStatus = document.querySelector<HTMLElement>('[data-testid="overlay-key-status"]');
+if (keyStatus) showKeyStatus(keyStatus);
