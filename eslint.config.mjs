@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 
 /** Which projects each project may import; enforced on every import by tag. */
 const dependencyRules = [
-  { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: [], allowedExternalImports: [] },
   { sourceTag: 'scope:backend', onlyDependOnLibsWithTags: ['scope:contracts', 'scope:simulator'] },
   { sourceTag: 'scope:admin', onlyDependOnLibsWithTags: ['scope:contracts'] },
   { sourceTag: 'scope:overlays', onlyDependOnLibsWithTags: ['scope:contracts'] },
@@ -66,6 +66,16 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-extraneous-class': 'off',
       eqeqeq: ['error', 'smart'],
+    },
+  },
+  {
+    // Shared types only: what both the browser and Node load can use no Node built-in.
+    files: ['contracts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*'], message: 'contracts holds shared types only.' }] },
+      ],
     },
   },
   {

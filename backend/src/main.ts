@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { type Logger } from 'pino';
 import { createApp } from './app.factory.js';
-import { ConfigError, describeConfig } from './config/app-config.js';
+import { type AppConfig, ConfigError, describeConfig } from './config/app-config.js';
 import { loadConfig } from './config/load-config.js';
 import { APP_VERSION } from './config/version.js';
 import { waitForDatabase } from './database/database-preflight.js';
@@ -17,40 +17,78 @@ async function main(): Promise<void> {
   const logger = createRootLogger(config.log.level);
   logger.info(describeConfig(config), `Starting Integron ${APP_VERSION}`);
 
-  const cleanups: (() => Promise<void>)[] = [];
-  const cleanUp = async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup();
-  };
+  const resources = new StartedResources();
+  const startup = start(config, logger, resources);
+  // From the first moment: a Ctrl-C while Postgres or Nest is still starting must stop them too.
+  onShutdownSignal(logger, startup, resources);
 
   try {
-    let database: DatabaseTarget;
-    if (config.database.url) {
-      database = new DatabaseTarget(config.database.url, 'external');
-    } else {
-      const embedded = await EmbeddedPostgresServer.start({
-        directory: join(config.dataDir, 'postgres'),
-        port: config.database.embeddedPort,
-        database: 'integron',
-        logger,
-      });
-      cleanups.push(() => embedded.stop());
-      database = new DatabaseTarget(embedded.url, 'embedded');
-    }
-    await waitForDatabase(database.url, config.database.connectTimeoutSeconds);
-
-    const app = await createApp({ config, database, logger });
-    cleanups.push(() => app.close());
-    await app.listen(config.http.port, config.http.host);
+    await startup;
     logger.info({ url: config.http.publicUrl }, `Integron is ready at ${config.http.publicUrl}/`);
   } catch (error) {
+    if (resources.stopping) return;
     const message = error instanceof Error ? error.message : String(error);
     logger.fatal({ err: error }, message);
     process.stderr.write(`\nIntegron cannot start: ${message}\n`);
-    await cleanUp();
+    await resources.release();
     process.exit(1);
   }
+}
 
-  onShutdownSignal(logger, cleanUp);
+/** What has been started, to stop in reverse order; and whether a stop is under way. */
+class StartedResources {
+  stopping = false;
+  private readonly releases: (() => Promise<void>)[] = [];
+  private readonly abandons: (() => void)[] = [];
+
+  add(release: () => Promise<void>, abandon?: () => void): void {
+    this.releases.push(release);
+    if (abandon) this.abandons.push(abandon);
+  }
+
+  async release(): Promise<void> {
+    for (const release of this.releases.splice(0).reverse()) await release();
+  }
+
+  /** No time left to stop in order: make sure no child process outlives us. */
+  abandon(): void {
+    for (const abandon of this.abandons.splice(0)) abandon();
+  }
+}
+
+async function start(
+  config: AppConfig,
+  logger: Logger,
+  resources: StartedResources,
+): Promise<void> {
+  let database: DatabaseTarget;
+  if (config.database.url) {
+    database = new DatabaseTarget(config.database.url, 'external');
+  } else {
+    const embedded = await EmbeddedPostgresServer.start({
+      directory: join(config.dataDir, 'postgres'),
+      port: config.database.embeddedPort,
+      database: 'integron',
+      logger,
+    });
+    resources.add(
+      () => embedded.stop(),
+      () => embedded.abandon(),
+    );
+    database = new DatabaseTarget(embedded.url, 'embedded');
+  }
+  throwIfStopping(resources);
+  await waitForDatabase(database.url, config.database.connectTimeoutSeconds);
+  throwIfStopping(resources);
+
+  const app = await createApp({ config, database, logger });
+  resources.add(() => app.close());
+  throwIfStopping(resources);
+  await app.listen(config.http.port, config.http.host);
+}
+
+function throwIfStopping(resources: StartedResources): void {
+  if (resources.stopping) throw new Error('Stopped while starting');
 }
 
 function loadConfigOrExit() {
@@ -66,34 +104,46 @@ function loadConfigOrExit() {
   }
 }
 
-/** First signal: close the server, then the database, in order. A second signal: exit now. */
-function onShutdownSignal(logger: Logger, cleanUp: () => Promise<void>): void {
-  let stopping = false;
+/**
+ * First signal: let start-up reach a safe point, then close the server and the database, in
+ * order. A second signal, or a stop that takes too long: exit now, taking Postgres down with us.
+ */
+function onShutdownSignal(
+  logger: Logger,
+  startup: Promise<void>,
+  resources: StartedResources,
+): void {
+  const exitNow = (code: number) => {
+    resources.abandon();
+    process.exit(code);
+  };
   const stop = (signal: NodeJS.Signals) => {
-    if (stopping) {
+    if (resources.stopping) {
       logger.warn(`${signal} again: exiting without waiting`);
-      process.exit(130);
+      exitNow(130);
     }
-    stopping = true;
+    resources.stopping = true;
     logger.info(`${signal} received: shutting down`);
     const forceExit = setTimeout(() => {
       logger.error('Shutdown took too long: exiting');
-      process.exit(1);
+      exitNow(1);
     }, SHUTDOWN_TIMEOUT_MS);
     forceExit.unref();
-    cleanUp().then(
-      () => {
-        logger.info('Integron stopped');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error({ err: error }, 'Shutdown failed');
-        process.exit(1);
-      },
-    );
+    startup
+      .catch(() => undefined)
+      .then(() => resources.release())
+      .then(
+        () => {
+          logger.info('Integron stopped');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'Shutdown failed');
+          exitNow(1);
+        },
+      );
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop);
 }
 
 await main();

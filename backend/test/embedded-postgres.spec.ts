@@ -49,6 +49,23 @@ describe(EmbeddedPostgresServer.name, () => {
     expect(await currentDatabase(sut.url)).toBe('integron');
   });
 
+  it('creates its database on a later start when the first start stopped before making it', async () => {
+    const parent = await makeTempDir('embedded');
+    cleanups.push(() => rm(parent, { recursive: true, force: true }));
+    const directory = join(parent, 'postgres');
+    const first = await EmbeddedPostgresServer.start({
+      directory,
+      port: await freePort(),
+      database: 'postgres', // the cluster exists, the application's database does not
+      logger: quietLogger(),
+    });
+    await first.stop();
+
+    const sut = await start(directory);
+
+    expect(await currentDatabase(sut.url)).toBe('integron');
+  });
+
   it('under root, moves the cluster where the postgres user can reach it when it cannot enter the directory', async () => {
     const privateParent = await mkdtemp(join(tmpdir(), 'integron-private-')); // mode 0700
     const fallback = await makeTempDir('fallback');

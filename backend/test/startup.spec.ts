@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { connect } from 'node:net';
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -34,6 +35,25 @@ function startServer(env: Record<string, string>): Run {
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => output, exited };
+}
+
+async function waitForOutput(run: Run, text: string): Promise<void> {
+  for (let attempt = 0; attempt < 400 && !run.output().includes(text); attempt++) {
+    if (run.child.exitCode !== null) throw new Error(`The server exited early:\n${run.output()}`);
+    await new Promise((done) => setTimeout(done, 25));
+  }
+  if (!run.output().includes(text)) throw new Error(`Never saw "${text}":\n${run.output()}`);
+}
+
+function acceptsConnections(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }
 
 async function waitUntilReady(port: number, run: Run): Promise<ReadinessReport> {
@@ -129,6 +149,28 @@ describe('starting and stopping the server', () => {
 
       expect(rows).toEqual([{ value: 'kept' }]);
       expect(await second.exited).toBe(0);
+    }, 120_000);
+
+    it('stops its Postgres too when Ctrl-C comes while it is still starting', async () => {
+      const freshDir = await makeTempDir('startup-interrupted');
+      const postgresPort = await freePort();
+      try {
+        const run = startServer({
+          DATA_DIR: freshDir,
+          PORT: String(await freePort()),
+          EMBEDDED_POSTGRES_PORT: String(postgresPort),
+        });
+        await waitForOutput(run, 'Creating the embedded Postgres cluster');
+
+        run.child.kill('SIGINT');
+
+        expect(await run.exited).toBe(0);
+        expect(run.output()).toContain('Integron stopped');
+        expect(await acceptsConnections(postgresPort)).toBe(false);
+        expect(existsSync(join(freshDir, 'postgres', 'pgdata', 'postmaster.pid'))).toBe(false);
+      } finally {
+        await rm(freshDir, { recursive: true, force: true });
+      }
     }, 120_000);
   });
 });

@@ -90,9 +90,17 @@ export class EmbeddedPostgresServer {
       `${url}/${database}`,
       options.ephemeral ?? false,
     );
-    if (isNew && database !== 'postgres') await createDatabase(`${url}/postgres`, database);
+    // Every start, not just the first: a first start stopped before this point left none.
+    if (database !== 'postgres') await ensureDatabase(`${url}/postgres`, database);
     logger.info({ port, dataDir }, `Embedded Postgres listening on 127.0.0.1:${port}`);
     return server;
+  }
+
+  /** Postgres's "immediate shutdown", for when there is no time to wait: no child outlives us. */
+  abandon(): void {
+    if (this.process.exitCode === null && this.process.signalCode === null) {
+      this.process.kill('SIGQUIT');
+    }
   }
 
   async stop(): Promise<void> {
@@ -343,11 +351,12 @@ function isPostgresProcess(pid: number): boolean {
   }
 }
 
-async function createDatabase(maintenanceUrl: string, name: string): Promise<void> {
+async function ensureDatabase(maintenanceUrl: string, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: maintenanceUrl });
   await client.connect();
   try {
-    await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
   } finally {
     await client.end();
   }
