@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import { type ReadinessReport } from '@integron/contracts';
+import { type ApiErrorBody, type ReadinessReport } from '@integron/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseTarget } from '../src/database/database-target.js';
 import { EmbeddedPostgresServer } from '../src/database/embedded-postgres.server.js';
@@ -44,7 +44,7 @@ describe('readiness when Postgres goes away', () => {
     await rm(directory, { recursive: true, force: true });
   });
 
-  it('is ready, then not ready while Postgres is down, then ready again when it is back', async () => {
+  it('is ready, then not ready while Postgres is down (sessions answer 503), then ready again when it is back', async () => {
     expect((await readiness()).status).toBe(200);
 
     await postgres.stop();
@@ -54,6 +54,12 @@ describe('readiness when Postgres goes away', () => {
     expect(down.report.status).toBe('not_ready');
     expect(down.report.checks.database).toMatchObject({ status: 'down', kind: 'embedded' });
     expect(down.report.checks.database.error).toEqual(expect.any(String));
+
+    const me = await member.fetch('/api/auth/me');
+    const meBody = (await me.json()) as ApiErrorBody;
+    expect(me.status).toBe(503);
+    expect(meBody).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    expect(meBody.message).toMatch(/database/i);
 
     postgres = await startPostgres();
     let back = await readiness();

@@ -59,6 +59,15 @@ test.describe('admin dashboard', () => {
     await expect(page.getByTestId('overlay-server-status')).toContainText('0.1.0');
   });
 
+  test('answers app routes with the admin and missing files with 404', async ({ page }) => {
+    const route = await page.request.get(`${server.baseUrl}/some/deep/route`);
+    const missingChunk = await page.request.get(`${server.baseUrl}/chunk-GONE1234.js`);
+
+    expect(route.status()).toBe(200);
+    expect(route.headers()['content-type']).toContain('text/html');
+    expect(missingChunk.status()).toBe(404);
+  });
+
   test('renders the API docs within the security policy', async ({ page }) => {
     const violations: string[] = [];
     page.on('console', (message) => {

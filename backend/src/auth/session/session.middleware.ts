@@ -9,6 +9,7 @@ import { type NextFunction, type Request, type RequestHandler, type Response } f
 import session from 'express-session';
 import { AppConfig } from '../../config/app-config.js';
 import { DatabaseTarget } from '../../database/database-target.js';
+import { ApiError } from '../../http/api-error.js';
 import { SESSION_COOKIE } from '../auth-policy.js';
 import { deriveKey } from '../secrets/secret-box.js';
 import { EncryptionKey } from '../secrets/encryption-key.js';
@@ -52,7 +53,18 @@ export class SessionMiddleware implements NestMiddleware, OnApplicationShutdown 
   }
 
   use(req: Request, res: Response, next: NextFunction): void {
-    this.handler(req, res, next);
+    this.handler(req, res, (error?: unknown) => {
+      if (error === undefined) return next();
+      this.logger.error(
+        `Session store failed: ${error instanceof Error ? error.message : 'unknown error'}`,
+      );
+      next(
+        new ApiError(
+          'SERVICE_UNAVAILABLE',
+          'Sessions cannot be checked because the database is unreachable. Try again once /api/health/ready says it is back.',
+        ),
+      );
+    });
   }
 
   onApplicationShutdown(): void {

@@ -53,17 +53,24 @@ describe(SignInComponent.name, () => {
     );
   });
 
-  it('says when the server cannot be reached, and checks again on request', async () => {
+  it('says why the server is not available, and checks again on request', async () => {
     const http = TestBed.inject(HttpTestingController);
     const session = TestBed.inject(SessionService);
     const check = session.refresh();
-    http.expectOne(AUTH_ME_URL).flush(null, SERVICE_UNAVAILABLE);
+    http.expectOne(AUTH_ME_URL).flush(
+      {
+        statusCode: 503,
+        code: 'SERVICE_UNAVAILABLE',
+        message: 'Sessions cannot be checked because the database is unreachable.',
+      },
+      SERVICE_UNAVAILABLE,
+    );
     await check;
     await harness.navigateByUrl('/sign-in', SignInComponent);
 
-    expect(byTestId(page(), 'server-unavailable')?.textContent).toContain(
-      'Cannot reach the Integron server',
-    );
+    const banner = byTestId(page(), 'server-unavailable')?.textContent;
+    expect(banner).toContain('Integron is not available right now');
+    expect(banner).toContain('the database is unreachable');
 
     buttonNamed(page(), 'Check again')?.click();
     http.expectOne(AUTH_ME_URL).flush(OWNER_CAPTAIN);

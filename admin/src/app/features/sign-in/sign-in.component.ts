@@ -45,7 +45,7 @@ export function signInErrorMessage(error: SignInError): string {
           <div class="app-banner app-banner--warning" role="alert" data-testid="server-unavailable">
             <mat-icon>cloud_off</mat-icon>
             <div class="app-banner-text">
-              <strong>Cannot reach the Integron server</strong>
+              <strong>Integron is not available right now</strong>
               <span>{{ reason }}</span>
             </div>
             <button matButton type="button" [disabled]="checking()" (click)="checkAgain()">
