@@ -70,6 +70,27 @@ describe(EventBus.name, () => {
     logged.mockRestore();
   });
 
+  it('logs a throwing stream() subscriber instead of crashing, and keeps the stream going', async () => {
+    const sut = new EventBus();
+    const logged = vi.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const received: TwitchEvent[] = [];
+    sut.stream().subscribe(() => {
+      throw new Error('boom');
+    });
+    sut.stream().subscribe((event) => void received.push(event));
+
+    sut.publish(chatMessage);
+    sut.publish(streamOnline);
+    await new Promise((done) => setTimeout(done, 10));
+
+    expect(received).toEqual([chatMessage, streamOnline]);
+    expect(logged).toHaveBeenCalledWith(
+      'A stream subscriber failed',
+      expect.stringContaining('boom'),
+    );
+    logged.mockRestore();
+  });
+
   it('stops delivering after unsubscribe', () => {
     const sut = new EventBus();
     const received: TwitchEvent[] = [];

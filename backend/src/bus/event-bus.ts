@@ -1,6 +1,6 @@
 import { type TwitchEvent, type TwitchEventOf, type TwitchEventType } from '@integron/contracts';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { filter, type Observable, Subject } from 'rxjs';
+import { config as rxjsConfig, filter, type Observable, Subject } from 'rxjs';
 
 export type EventHandler<E extends TwitchEvent> = (event: E) => void | Promise<void>;
 
@@ -13,6 +13,15 @@ export type EventHandler<E extends TwitchEvent> = (event: E) => void | Promise<v
 export class EventBus implements OnModuleDestroy {
   private readonly logger = new Logger(EventBus.name);
   private readonly events = new Subject<TwitchEvent>();
+
+  constructor() {
+    // rxjs would rethrow a throwing `stream()` subscriber's error on a timer, killing the process.
+    rxjsConfig.onUnhandledError = (error: unknown) =>
+      this.logger.error(
+        'A stream subscriber failed',
+        error instanceof Error ? error.stack : String(error),
+      );
+  }
 
   publish(event: TwitchEvent): void {
     this.events.next(event);

@@ -1,5 +1,10 @@
 import { type DatabaseCheck, type HealthInfo, type ReadinessReport } from '@integron/contracts';
-import { Injectable, ServiceUnavailableException } from '@nestjs/common';
+import {
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import {
   HealthCheckService,
   type HealthCheckResult,
@@ -13,10 +18,13 @@ import { DatabaseTarget } from '../database/database-target.js';
 import { DATABASE_UP_METRIC } from './metrics.js';
 
 const DATABASE_PING_TIMEOUT_MS = 1_500;
+/** How often the database gauge is refreshed when nobody asks for readiness. */
+const DATABASE_CHECK_EVERY_MS = 15_000;
 
 @Injectable()
-export class HealthService {
+export class HealthService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly startedAt = new Date();
+  private periodicCheck: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly config: AppConfig,
@@ -25,6 +33,16 @@ export class HealthService {
     private readonly typeOrm: TypeOrmHealthIndicator,
     @InjectMetric(DATABASE_UP_METRIC) private readonly databaseUp: Gauge,
   ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.readiness();
+    this.periodicCheck = setInterval(() => void this.readiness(), DATABASE_CHECK_EVERY_MS);
+    this.periodicCheck.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.periodicCheck);
+  }
 
   info(): HealthInfo {
     return {

@@ -12,7 +12,7 @@ export const HTTP_DURATION_METRIC = 'integron_http_request_duration_seconds';
 export const HEALTH_METRIC_PROVIDERS: Provider[] = [
   makeGaugeProvider({
     name: DATABASE_UP_METRIC,
-    help: 'Whether the last readiness check reached the database (1) or not (0).',
+    help: 'Whether the database answered the last check (1) or not (0); checked every 15 s and on each readiness probe.',
   }),
   makeCounterProvider({
     name: HTTP_REQUESTS_METRIC,
