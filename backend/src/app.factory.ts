@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule, type AppRuntime } from './app.module.js';
 import { SESSION_COOKIE } from './auth/auth-policy.js';
 import { APP_VERSION } from './config/version.js';
+import { ClosedRootIoAdapter } from './http/socket-io.adapter.js';
 
 export const JSON_BODY_LIMIT = '256kb';
 
@@ -19,11 +20,12 @@ export async function createApp(runtime: AppRuntime): Promise<NestExpressApplica
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', runtime.config.http.trustProxy);
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false });
   app.use(securityHeaders(runtime.config.http.publicUrl));
   app.enableCors({ origin: new URL(runtime.config.http.publicUrl).origin, credentials: true });
+  app.useWebSocketAdapter(new ClosedRootIoAdapter(app));
   setUpOpenApi(app);
   return app;
 }

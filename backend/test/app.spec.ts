@@ -78,14 +78,22 @@ describe('Integron application on a real Postgres', () => {
     });
 
     it('exposes Prometheus metrics, including its own', async () => {
+      const beforeAnyProbe = await (await get('/metrics')).text();
       await get('/api/health/ready');
       const text = await (await get('/metrics')).text();
 
-      expect(text).toContain('integron_database_up 1');
+      expect(beforeAnyProbe).toContain('integron_database_up 1');
       expect(text).toMatch(
         /integron_http_requests_total\{method="GET",route="\/api\/health\/ready",status="200"\} \d+/,
       );
       expect(text).toContain('process_cpu_seconds_total');
+    });
+
+    it('rate limits the metrics like any other public route', async () => {
+      const response = await get('/metrics');
+
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-ratelimit-limit')).toBe('600');
     });
   });
 

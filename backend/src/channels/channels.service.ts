@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ApiError } from '../http/api-error.js';
+import { isBigIntId } from '../http/bigint-id.pipe.js';
 import { ChannelEntity } from './channel.entity.js';
 
 export interface TwitchChannelIdentity {
@@ -23,7 +24,7 @@ export class ChannelsService {
   }
 
   async get(id: string): Promise<Channel> {
-    const channel = /^\d+$/.test(id) ? await this.channels.findOneBy({ id }) : null;
+    const channel = isBigIntId(id) ? await this.channels.findOneBy({ id }) : null;
     if (!channel) throw new ApiError('NOT_FOUND', `No channel with id ${id}.`);
     return toChannel(channel);
   }

@@ -16,7 +16,12 @@ describe(parseConfig.name, () => {
     const sut = parseConfig({}, '/srv/integron');
 
     expect(sut.mode).toBe('demo');
-    expect(sut.http).toEqual({ host: '127.0.0.1', port: 3000, publicUrl: 'http://localhost:3000' });
+    expect(sut.http).toEqual({
+      host: '127.0.0.1',
+      port: 3000,
+      publicUrl: 'http://localhost:3000',
+      trustProxy: ['loopback'],
+    });
     expect(sut.dataDir).toBe('/srv/integron/data');
     expect(sut.database).toEqual({
       url: undefined,
@@ -61,6 +66,27 @@ describe(parseConfig.name, () => {
 
     expect(sut.mode).toBe('live');
     expect(sut.twitch).toEqual({ clientId: 'abcdefghij0123', clientSecret: 's3cr3ts3cr3ts3cr3t' });
+  });
+
+  it('reads TRUST_PROXY as Express takes it: false, a hop count, or addresses and ranges', () => {
+    const trustProxy = (value: string) => parseConfig({ TRUST_PROXY: value }).http.trustProxy;
+
+    expect(trustProxy('false')).toBe(false);
+    expect(trustProxy('2')).toBe(2);
+    expect(trustProxy('10.0.0.0/8, 192.168.1.7,fd00::/8,uniquelocal')).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.7',
+      'fd00::/8',
+      'uniquelocal',
+    ]);
+  });
+
+  it('refuses a TRUST_PROXY that would trust everyone or is not an address', () => {
+    for (const value of ['true', '10.0.0.0/33', 'proxy.internal', '10.0.0.1,,10.0.0.2']) {
+      expect(problemsOf({ TRUST_PROXY: value })).toEqual([
+        `TRUST_PROXY must be false, a number of proxy hops (e.g. 1), or a comma-separated list of IP addresses, CIDR ranges and loopback, linklocal or uniquelocal; got "${value}".`,
+      ]);
+    }
   });
 
   it('drops a trailing slash from PUBLIC_URL so paths can be appended', () => {

@@ -4,6 +4,7 @@ import {
   CONFIG_VARIABLES,
   type ConfigValues,
   type ConfigVariableName,
+  type TrustedProxies,
 } from './config.variables.js';
 
 export type LogLevel = ConfigValues['LOG_LEVEL'];
@@ -16,7 +17,13 @@ export interface TwitchAppCredentials {
 /** The validated, typed configuration. Injected by class; built only by `parseConfig`. */
 export class AppConfig {
   readonly mode!: RunMode;
-  readonly http!: { host: string; port: number; publicUrl: string };
+  readonly http!: {
+    host: string;
+    port: number;
+    publicUrl: string;
+    /** Express's `trust proxy` setting. */
+    trustProxy: TrustedProxies;
+  };
   readonly log!: { level: LogLevel };
   /** Absolute. */
   readonly dataDir!: string;
@@ -95,6 +102,7 @@ export function parseConfig(env: Environment, cwd = process.cwd()): AppConfig {
       host: v.HOST,
       port: v.PORT,
       publicUrl: v.PUBLIC_URL ?? `http://localhost:${v.PORT}`,
+      trustProxy: v.TRUST_PROXY,
     },
     log: { level: v.LOG_LEVEL },
     dataDir: resolve(cwd, v.DATA_DIR),
@@ -120,6 +128,7 @@ export function describeConfig(config: AppConfig): Record<string, unknown> {
     mode: config.mode,
     listen: `${config.http.host}:${config.http.port}`,
     publicUrl: config.http.publicUrl,
+    trustProxy: config.http.trustProxy,
     logLevel: config.log.level,
     dataDir: config.dataDir,
     database: config.database.url

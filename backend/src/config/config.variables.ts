@@ -24,6 +24,30 @@ const httpUrl = z.url({ protocol: /^https?$/ }).transform((value) => value.repla
 
 const postgresUrl = z.url({ protocol: /^postgres(ql)?$/ });
 
+/** Express's names for address ranges, usable in a trusted-proxy list. */
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrRange(entry: string): boolean {
+  if (NAMED_RANGES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/** Which peers may set X-Forwarded-*: none, a number of hops, or a list of addresses and ranges. */
+export type TrustedProxies = false | number | string[];
+
+const trustedProxies = z.string().transform((value, context): TrustedProxies => {
+  if (value === 'false') return false;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim());
+  if (entries.every(isAddressOrRange)) return entries;
+  context.addIssue({ code: 'custom', message: 'not a trusted-proxy setting' });
+  return z.NEVER;
+});
+
 /**
  * Every variable Integron reads. The README's configuration table and `.env.example` list exactly
  * these (a test keeps them in step).
@@ -40,6 +64,14 @@ export const CONFIG_VARIABLES = {
     default: '127.0.0.1',
     expected: 'an IP address or host name to listen on, e.g. 0.0.0.0',
     description: 'Interface to listen on. Use 0.0.0.0 to accept connections from other machines.',
+  }),
+  TRUST_PROXY: variable({
+    schema: trustedProxies,
+    default: 'loopback',
+    expected:
+      'false, a number of proxy hops (e.g. 1), or a comma-separated list of IP addresses, CIDR ranges and loopback, linklocal or uniquelocal',
+    description:
+      'Which reverse proxies Integron believes about the client address and HTTPS (X-Forwarded-For, X-Forwarded-Proto).',
   }),
   PUBLIC_URL: variable({
     schema: httpUrl.optional(),

@@ -1,14 +1,15 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { SkipThrottle } from '@nestjs/throttler';
 import { PrometheusController } from '@willsoto/nestjs-prometheus';
 import { type Response } from 'express';
 import { Public } from '../auth/auth-policy.js';
 
-/** Prometheus scrapes without signing in; it holds counts, never data or secrets. */
+/**
+ * Prometheus scrapes without signing in; it holds counts, never data or secrets. The global rate
+ * limit applies, far above a scrape every few seconds.
+ */
 @Controller()
 @Public()
-@SkipThrottle()
 @ApiExcludeController()
 export class MetricsController extends PrometheusController {
   @Get()

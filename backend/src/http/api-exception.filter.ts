@@ -7,6 +7,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import { type Request, type Response } from 'express';
+import { loggableUrl } from '../logging/logging.module.js';
 import { ApiError, codeForStatus, httpStatusFor } from './api-error.js';
 
 /** Renders every failure of an HTTP request as an `ApiErrorBody`; internals never leak. */
@@ -21,7 +22,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const body = toApiErrorBody(exception, request);
     if (body.statusCode >= 500) {
       this.logger.error(
-        `${request.method} ${request.originalUrl} failed`,
+        `${request.method} ${loggableUrl(request.originalUrl)} failed`,
         exception instanceof Error ? exception.stack : String(exception),
       );
     }

@@ -168,4 +168,31 @@ describe('overlay keys', () => {
     expect(blank).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
     expect(nowhere).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
   });
+
+  it('answers 400 naming the parameter to ids that are not ids, however long', async () => {
+    const requests = {
+      channelId: [
+        ['GET', '/api/channels/abc/overlay-keys'],
+        ['POST', '/api/channels/99999999999999999999/overlay-keys'],
+      ],
+      id: [
+        ['POST', '/api/overlay-keys/abc/rotate'],
+        ['DELETE', '/api/overlay-keys/99999999999999999999'],
+      ],
+    };
+
+    for (const [parameter, calls] of Object.entries(requests)) {
+      for (const [method, path] of calls) {
+        const answer = await team.admin.json<ApiErrorBody>(path!, {
+          method,
+          ...(method === 'POST' ? { body: JSON.stringify({ name: 'Named' }) } : {}),
+        });
+        expect(answer.status, `${method} ${path}`).toBe(400);
+        expect(answer.body).toMatchObject({
+          code: 'VALIDATION_FAILED',
+          details: [{ field: parameter }],
+        });
+      }
+    }
+  });
 });

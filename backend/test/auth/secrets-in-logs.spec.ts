@@ -74,4 +74,31 @@ describe('secrets in logs', () => {
       expect(log.includes(secret), `${name} appears in the log`).toBe(false);
     }
   });
+
+  it('redacts the query secrets of a request that fails on the server', async () => {
+    const secrets = {
+      overlayKey: `ovk_${randomBytes(24).toString('base64url')}`,
+      authorizationCode: randomBytes(16).toString('hex'),
+      oauthState: randomBytes(16).toString('hex'),
+    };
+    const query = new URLSearchParams({
+      key: secrets.overlayKey,
+      code: secrets.authorizationCode,
+      state: secrets.oauthState,
+    });
+    await sut.database!.query('ALTER TABLE channels RENAME TO channels_away');
+    let failed: Response;
+    try {
+      failed = await team.moderator.fetch(`/api/channels?${query.toString()}`);
+    } finally {
+      await sut.database!.query('ALTER TABLE channels_away RENAME TO channels');
+    }
+
+    expect(failed.status).toBe(500);
+    const log = lines.join('');
+    expect(log).toMatch(/GET \/api\/channels\?key=%5Bredacted%5D\S* failed/);
+    for (const [name, secret] of Object.entries(secrets)) {
+      expect(log.includes(secret), `${name} appears in the log`).toBe(false);
+    }
+  });
 });

@@ -5,6 +5,7 @@ import {
   type TeamMember,
 } from '@integron/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_COOKIE } from '../../src/auth/auth-policy.js';
 import { HttpBrowser } from '../utils/http-browser.js';
 import { answerTwitchConsent } from '../utils/simulated-twitch-login.js';
 import { redirectTarget, signInWithTwitch } from '../utils/sign-in.js';
@@ -50,6 +51,28 @@ describe('signing in with Twitch', () => {
       /HttpOnly.*SameSite=Lax|SameSite=Lax.*HttpOnly/i,
     );
     expect(cookies.find((cookie) => cookie.startsWith('XSRF-TOKEN='))).not.toMatch(/HttpOnly/i);
+  });
+
+  it('gives the session a new id on sign-in: the cookie from before signs no one in', async () => {
+    const browser = new HttpBrowser(sut.baseUrl);
+    const toTwitch = await browser.fetch('/api/auth/twitch');
+    const beforeSignIn = await browser.cookie(SESSION_COOKIE);
+    const callback = await answerTwitchConsent(
+      sut.simulator!,
+      redirectTarget(toTwitch, sut.baseUrl),
+      { login: 'firstperson' },
+    );
+    await browser.fetch(callback.toString());
+    const afterSignIn = await browser.cookie(SESSION_COOKIE);
+
+    expect(beforeSignIn).toEqual(expect.any(String));
+    expect(afterSignIn).toEqual(expect.any(String));
+    expect(afterSignIn).not.toBe(beforeSignIn);
+    expect((await me(browser)).status).toBe(200);
+    const fixated = await fetch(`${sut.baseUrl}/api/auth/me`, {
+      headers: { cookie: `${SESSION_COOKIE}=${beforeSignIn}` },
+    });
+    expect(fixated.status).toBe(401);
   });
 
   it('shows someone who is not on the team the "not a member" page, with no session', async () => {
@@ -202,6 +225,48 @@ describe('signing in with Twitch', () => {
     expect(makeOwner.status).toBe(403);
     expect(removeOwner.status).toBe(403);
     expect(addModerator.status).toBe(201);
+  });
+
+  it('answers 409 to the second of two admins adding the same login at once', async () => {
+    const owner = (await signInWithTwitch(sut, 'firstperson')).browser;
+    await owner.fetch('/api/team', {
+      method: 'POST',
+      body: JSON.stringify({ login: 'secondadmin', role: 'admin' }),
+    });
+    const admin = (await signInWithTwitch(sut, 'secondadmin')).browser;
+    const add = (browser: HttpBrowser) =>
+      browser.json<ApiErrorBody>('/api/team', {
+        method: 'POST',
+        body: JSON.stringify({ login: 'SameNewcomer', role: 'moderator' }),
+      });
+
+    const answers = await Promise.all([add(owner), add(admin)]);
+
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
+    expect(answers.find((answer) => answer.status === 409)?.body).toMatchObject({
+      code: 'CONFLICT',
+      message: 'samenewcomer is already on the team.',
+    });
+  });
+
+  it('answers 400 naming the parameter to member ids that are not ids', async () => {
+    const owner = (await signInWithTwitch(sut, 'firstperson')).browser;
+
+    const letters = await owner.json<ApiErrorBody>('/api/team/abc', {
+      method: 'PATCH',
+      body: JSON.stringify({ role: 'admin' }),
+    });
+    const beyondBigint = await owner.json<ApiErrorBody>('/api/team/99999999999999999999', {
+      method: 'DELETE',
+    });
+
+    for (const refused of [letters, beyondBigint]) {
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: [{ field: 'id', message: 'id must be a numeric id of at most 18 digits' }],
+      });
+    }
   });
 
   it('names the field of a bad team request', async () => {

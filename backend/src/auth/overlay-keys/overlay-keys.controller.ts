@@ -7,6 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { BigIntIdPipe } from '../../http/bigint-id.pipe.js';
 import { OverlayKeyAuth, RequireRole } from '../auth-policy.js';
 import { CurrentOverlay } from '../request-context.js';
 import {
@@ -26,7 +27,7 @@ export class OverlayKeysController {
   @RequireRole('admin')
   @ApiOperation({ summary: "A channel's overlay keys (without the keys themselves)." })
   @ApiOkResponse({ type: [OverlayKeyDto] })
-  list(@Param('channelId') channelId: string): Promise<OverlayKey[]> {
+  list(@Param('channelId', BigIntIdPipe) channelId: string): Promise<OverlayKey[]> {
     return this.keys.list(channelId);
   }
 
@@ -35,7 +36,7 @@ export class OverlayKeysController {
   @ApiOperation({ summary: 'Creates a key; the response is the only time the key is shown.' })
   @ApiCreatedResponse({ type: IssuedOverlayKeyDto })
   create(
-    @Param('channelId') channelId: string,
+    @Param('channelId', BigIntIdPipe) channelId: string,
     @Body() body: CreateOverlayKeyDto,
   ): Promise<IssuedOverlayKey> {
     return this.keys.create(channelId, body.name.trim());
@@ -46,7 +47,7 @@ export class OverlayKeysController {
   @RequireRole('admin')
   @ApiOperation({ summary: 'Replaces a key; the old one stops working at once.' })
   @ApiOkResponse({ type: IssuedOverlayKeyDto })
-  rotate(@Param('id') id: string): Promise<IssuedOverlayKey> {
+  rotate(@Param('id', BigIntIdPipe) id: string): Promise<IssuedOverlayKey> {
     return this.keys.rotate(id);
   }
 
@@ -55,7 +56,7 @@ export class OverlayKeysController {
   @RequireRole('admin')
   @ApiOperation({ summary: 'Revokes a key.' })
   @ApiNoContentResponse()
-  revoke(@Param('id') id: string): Promise<void> {
+  revoke(@Param('id', BigIntIdPipe) id: string): Promise<void> {
     return this.keys.revoke(id);
   }
 

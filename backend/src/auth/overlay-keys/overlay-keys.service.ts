@@ -7,6 +7,7 @@ import { Repository } from 'typeorm';
 import { ChannelsService } from '../../channels/channels.service.js';
 import { AppConfig } from '../../config/app-config.js';
 import { ApiError } from '../../http/api-error.js';
+import { isBigIntId } from '../../http/bigint-id.pipe.js';
 import { OverlayKeyEntity } from './overlay-key.entity.js';
 
 const KEY_PREFIX = 'ovk_';
@@ -82,7 +83,7 @@ export class OverlayKeysService {
   }
 
   private async find(id: string): Promise<OverlayKeyEntity> {
-    const key = /^\d+$/.test(id) ? await this.keys.findOneBy({ id }) : null;
+    const key = isBigIntId(id) ? await this.keys.findOneBy({ id }) : null;
     if (!key) throw new ApiError('NOT_FOUND', `No overlay key with id ${id}.`);
     return key;
   }

@@ -7,6 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { BigIntIdPipe } from '../../http/bigint-id.pipe.js';
 import { RequireRole } from '../auth-policy.js';
 import { CurrentMember } from '../request-context.js';
 import { AddTeamMemberDto, TeamMemberDto, UpdateTeamMemberDto } from './team.dto.js';
@@ -41,7 +42,7 @@ export class TeamController {
   @ApiOkResponse({ type: TeamMemberDto })
   update(
     @CurrentMember() actor: SessionMember,
-    @Param('id') id: string,
+    @Param('id', BigIntIdPipe) id: string,
     @Body() body: UpdateTeamMemberDto,
   ): Promise<TeamMember> {
     return this.team.updateRole(actor, id, body.role);
@@ -52,7 +53,10 @@ export class TeamController {
   @RequireRole('admin')
   @ApiOperation({ summary: 'Removes someone from the team and ends their sessions.' })
   @ApiNoContentResponse()
-  remove(@CurrentMember() actor: SessionMember, @Param('id') id: string): Promise<void> {
+  remove(
+    @CurrentMember() actor: SessionMember,
+    @Param('id', BigIntIdPipe) id: string,
+  ): Promise<void> {
     return this.team.remove(actor, id);
   }
 }

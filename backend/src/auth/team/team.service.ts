@@ -9,7 +9,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull, Repository } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
+import { isUniqueViolation } from '../../database/postgres-errors.js';
 import { ApiError } from '../../http/api-error.js';
+import { isBigIntId } from '../../http/bigint-id.pipe.js';
 import { type TwitchUserIdentity } from '../twitch-oauth.js';
 import { TeamMemberEntity } from './team-member.entity.js';
 
@@ -70,13 +72,16 @@ export class TeamService {
   async add(actor: SessionMember, login: string, role: TeamRole): Promise<TeamMember> {
     assertMayGrant(actor, role);
     const normalised = login.toLowerCase();
-    if (await this.members.existsBy({ login: normalised })) {
-      throw new ApiError('CONFLICT', `${normalised} is already on the team.`);
+    try {
+      const saved = await this.members.save(
+        this.members.create({ login: normalised, role, addedBy: actor.id }),
+      );
+      return toTeamMember(saved);
+    } catch (error) {
+      if (isUniqueViolation(error))
+        throw new ApiError('CONFLICT', `${normalised} is already on the team.`);
+      throw error;
     }
-    const saved = await this.members.save(
-      this.members.create({ login: normalised, role, addedBy: actor.id }),
-    );
-    return toTeamMember(saved);
   }
 
   updateRole(actor: SessionMember, id: string, role: TeamRole): Promise<TeamMember> {
@@ -109,7 +114,7 @@ export class TeamService {
   }
 
   private async lockedMember(db: EntityManager, id: string): Promise<TeamMemberEntity> {
-    const member = /^\d+$/.test(id)
+    const member = isBigIntId(id)
       ? await db
           .getRepository(TeamMemberEntity)
           .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })
