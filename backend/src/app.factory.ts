@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule, type AppRuntime } from './app.module.js';
 import { SESSION_COOKIE } from './auth/auth-policy.js';
 import { APP_VERSION } from './config/version.js';
+import { ApiErrorBodyDto, withErrorResponses } from './http/api-error.dto.js';
 import { ClosedRootIoAdapter } from './http/socket-io.adapter.js';
 
 export const JSON_BODY_LIMIT = '256kb';
@@ -68,8 +69,9 @@ function setUpOpenApi(app: NestExpressApplication): void {
       )
       .addSecurity('overlay-key', { type: 'apiKey', in: 'header', name: 'X-Overlay-Key' })
       .build(),
+    { extraModels: [ApiErrorBodyDto] },
   );
-  SwaggerModule.setup('api/docs', app, document, {
+  SwaggerModule.setup('api/docs', app, withErrorResponses(document), {
     jsonDocumentUrl: 'api/docs/openapi.json',
     customSiteTitle: 'Integron API',
   });

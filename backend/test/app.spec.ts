@@ -98,6 +98,29 @@ describe('Integron application on a real Postgres', () => {
   });
 
   describe('API conventions', () => {
+    it('documents the uniform error body on every operation', async () => {
+      const document = (await (await get('/api/docs/openapi.json')).json()) as {
+        paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+        components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+      };
+      const operations = Object.values(document.paths).flatMap((path) => Object.values(path));
+
+      expect(operations.length).toBeGreaterThan(5);
+      for (const operation of operations) {
+        expect(operation.responses.default).toMatchObject({
+          content: {
+            'application/json': { schema: { $ref: '#/components/schemas/ApiErrorBodyDto' } },
+          },
+        });
+      }
+      expect(Object.keys(document.components.schemas.ApiErrorBodyDto?.properties ?? {})).toEqual([
+        'statusCode',
+        'code',
+        'message',
+        'details',
+      ]);
+    });
+
     it('serves the OpenAPI document and its UI', async () => {
       const document = (await (await get('/api/docs/openapi.json')).json()) as {
         info: { title: string };
