@@ -20,6 +20,23 @@ export interface TwitchAccount {
   updatedAt: string;
 }
 
+/**
+ * Why connecting through Twitch's consent page failed. Its callback sends the browser to the
+ * accounts page with `?error=<code>` (or `?connected=<login>`), never with a message: the page
+ * says what a code means in its own words.
+ */
+export const TWITCH_CONNECT_ERRORS = [
+  /** The person declined on Twitch. */
+  'access_denied',
+  /** The callback's state is not the one this session sent (expired, or started elsewhere). */
+  'state_mismatch',
+  /** Twitch sent back an error other than a refusal, or no code. */
+  'twitch_error',
+  /** Exchanging the code, or storing the account, failed; the server log says why. */
+  'exchange_failed',
+] as const;
+export type TwitchConnectError = (typeof TWITCH_CONNECT_ERRORS)[number];
+
 export interface StartDeviceConnectRequest {
   purpose: TwitchAccountPurpose;
 }

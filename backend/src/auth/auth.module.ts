@@ -1,6 +1,7 @@
 import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { ChannelsModule } from '../channels/channels.module.js';
 import { AppConfig } from '../config/app-config.js';
 import { DemoSimulator } from '../demo/demo-simulator.js';
@@ -9,7 +10,8 @@ import { OverlayKeyEntity } from './overlay-keys/overlay-key.entity.js';
 import { OverlayKeysController } from './overlay-keys/overlay-keys.controller.js';
 import { OverlayKeysService } from './overlay-keys/overlay-keys.service.js';
 import { OverlayGateway } from './overlay-keys/overlay.gateway.js';
-import { EncryptionKey, loadEncryptionKey } from './secrets/encryption-key.js';
+import { EncryptionKey, keyFilePath, loadEncryptionKey } from './secrets/encryption-key.js';
+import { checkKeyAgainstDatabase } from './secrets/key-check.js';
 import { SessionMiddleware } from './session/session.middleware.js';
 import { SessionsService } from './session/sessions.service.js';
 import { SignInController } from './sign-in/sign-in.controller.js';
@@ -37,7 +39,15 @@ import { TwitchAccountsService } from './twitch-accounts/twitch-accounts.service
   ],
   controllers: [SignInController, TeamController, OverlayKeysController, TwitchAccountsController],
   providers: [
-    { provide: EncryptionKey, useFactory: loadEncryptionKey, inject: [AppConfig] },
+    {
+      provide: EncryptionKey,
+      useFactory: async (config: AppConfig, dataSource: DataSource) => {
+        const key = await loadEncryptionKey(config);
+        await checkKeyAgainstDatabase(key, dataSource, keyFilePath(config));
+        return key;
+      },
+      inject: [AppConfig, DataSource],
+    },
     {
       provide: TwitchIdentity,
       useFactory: (config: AppConfig, demo: DemoSimulator) => TwitchIdentity.from(config, demo),

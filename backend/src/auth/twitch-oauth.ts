@@ -32,7 +32,16 @@ export type DevicePoll =
   | { state: 'pending' }
   | { state: 'slow_down' }
   | { state: 'denied' }
-  | { state: 'invalid'; message: string };
+  | { state: 'invalid'; statusCode: number };
+
+/** id.twitch.tv refused a request; what it said is Twitch's text and stays out of logs and pages. */
+export class TwitchOAuthError extends Error {
+  override readonly name = 'TwitchOAuthError';
+
+  constructor(readonly statusCode: number) {
+    super(`id.twitch.tv answered HTTP ${statusCode}`);
+  }
+}
 
 /** Integron's calls to id.twitch.tv (or the simulated one in demo mode). */
 @Injectable()
@@ -81,7 +90,7 @@ export class TwitchOAuth {
       client_id: this.identity.clientId,
       scopes: scopes.join(' '),
     });
-    if (!body.ok) throw new Error(`Twitch refused to start a device connection: ${body.message}`);
+    if (!body.ok) throw new TwitchOAuthError(body.status);
     const json = body.json as Record<string, unknown>;
     return {
       deviceCode: String(json.device_code),
@@ -109,21 +118,22 @@ export class TwitchOAuth {
       case 'access_denied':
         return { state: 'denied' };
       default:
-        return { state: 'invalid', message: body.message };
+        return { state: 'invalid', statusCode: body.status };
     }
   }
 
   private async post(
     url: string,
     form: Record<string, string>,
-  ): Promise<{ ok: true; json: unknown } | { ok: false; message: string }> {
+  ): Promise<{ ok: true; json: unknown } | { ok: false; status: number; message: string }> {
     const response = await fetch(url, { method: 'POST', body: new URLSearchParams(form) });
     const json: unknown = await response.json().catch(() => null);
     if (response.ok) return { ok: true, json };
     const message = (json as { message?: unknown } | null)?.message;
     return {
       ok: false,
-      message: typeof message === 'string' ? message : `HTTP ${response.status}`,
+      status: response.status,
+      message: typeof message === 'string' ? message : '',
     };
   }
 }

@@ -6,7 +6,9 @@ import {
   type TwitchAccount,
   type TwitchAccountPurpose,
 } from '@integron/contracts';
+import { Writable } from 'node:stream';
 import { ApiClient } from '@twurple/api';
+import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TokenVault } from '../../src/auth/token-vault/token-vault.js';
 import { TwitchAuthProviders } from '../../src/auth/token-vault/twitch-auth-providers.js';
@@ -17,11 +19,21 @@ import { redirectTarget, signInTeam, type TeamSessions } from '../utils/sign-in.
 import { startTestApp, type TestApp } from '../utils/test-app.js';
 
 describe('connected Twitch accounts', () => {
+  const logLines: string[] = [];
   let sut: TestApp;
   let team: TeamSessions;
 
   beforeAll(async () => {
-    sut = await startTestApp({ env: { DEMO_TRAFFIC_RATE: '0' } });
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logLines.push(chunk.toString('utf8'));
+        done();
+      },
+    });
+    sut = await startTestApp({
+      env: { DEMO_TRAFFIC_RATE: '0' },
+      logger: pino({ level: 'warn' }, sink),
+    });
     team = await signInTeam(sut, 'vault');
   });
 
@@ -30,13 +42,16 @@ describe('connected Twitch accounts', () => {
   });
 
   beforeEach(async () => {
+    faults().clear();
     for (const account of await listAccounts()) {
       await team.admin.fetch(`/api/twitch-accounts/${account.id}`, { method: 'DELETE' });
     }
   });
 
   const world = () => sut.simulator!.twitch.world;
+  const faults = () => sut.simulator!.twitch.api.faults;
   const clientId = () => sut.app.get(DemoSimulator).twitchApp!.clientId;
+  const clientSecret = () => sut.app.get(DemoSimulator).twitchApp!.clientSecret;
   const listAccounts = async () =>
     (await team.admin.json<TwitchAccount[]>('/api/twitch-accounts')).body;
 
@@ -154,6 +169,65 @@ describe('connected Twitch accounts', () => {
     expect((await listAccounts())[0]).toMatchObject({ status: 'connected', problem: null });
   });
 
+  it.each([429, 400, 503])(
+    'keeps an account connected when refreshing fails with HTTP %i, refreshes it on next use and logs no secret',
+    async (status) => {
+      await connectByCode('bot', 'colourbot');
+      const bot = world().userByLogin('colourbot')!;
+      const before = await plaintextToken('colourbot');
+      const provider = sut.app.get(TwitchAuthProviders).for('bot');
+      faults().inject('/auth/token', status);
+
+      await expect(provider.refreshAccessTokenForUser(bot.id)).rejects.toThrow();
+
+      await expect
+        .poll(() =>
+          provider.refreshAccessTokenForUser(bot.id).then(
+            () => 'refreshed',
+            (error: Error) => error.name,
+          ),
+        )
+        .toBe('refreshed');
+      await expect
+        .poll(async () => (await plaintextToken('colourbot')).accessToken)
+        .not.toBe(before.accessToken);
+      expect((await listAccounts())[0]).toMatchObject({ status: 'connected', problem: null });
+      const log = logLines.join('');
+      expect(log).toContain(
+        `Refreshing the token of bot account ${bot.id} failed (HttpStatusCodeError (HTTP ${status}))`,
+      );
+      expect(log).not.toContain(clientSecret());
+      expect(log).not.toContain(before.refreshToken);
+    },
+  );
+
+  it('keeps a newer grant when a refresh of the older one ends after it (slow, or on another replica)', async () => {
+    await connectByCode('bot', 'colourbot');
+    const bot = world().userByLogin('colourbot')!;
+    const provider = sut.app.get(TwitchAuthProviders).for('bot');
+    // Connected again where this process's provider did not see it.
+    const issued = world().tokens.issueUserToken(clientId(), bot.id, TWITCH_ACCOUNT_SCOPES.bot);
+    await sut.app.get(TokenVault).store({
+      user: { id: bot.id, login: bot.login, displayName: bot.displayName },
+      purpose: 'bot',
+      token: {
+        accessToken: issued.accessToken,
+        refreshToken: issued.refreshToken,
+        scope: issued.scopes,
+        expiresIn: issued.expiresIn,
+        obtainmentTimestamp: Date.now(),
+      },
+      connectedBy: null,
+    });
+
+    await provider.refreshAccessTokenForUser(bot.id);
+
+    await expect
+      .poll(async () => (await provider.getAccessTokenForUser(bot.id))?.accessToken)
+      .toBe(issued.accessToken);
+    expect((await plaintextToken('colourbot')).accessToken).toBe(issued.accessToken);
+  });
+
   it('connects an account by device code once the person approves on another device', async () => {
     const started = await team.admin.json<DeviceConnectFlow>('/api/twitch-accounts/device', {
       method: 'POST',
@@ -208,6 +282,20 @@ describe('connected Twitch accounts', () => {
     expect(await listAccounts()).toEqual([]);
   });
 
+  it('says in its own words when Twitch does not start a device connection', async () => {
+    faults().inject('/auth/device', 500);
+
+    const started = await team.admin.json<ApiErrorBody>('/api/twitch-accounts/device', {
+      method: 'POST',
+      body: JSON.stringify({ purpose: 'bot' }),
+    });
+
+    expect(started).toMatchObject({
+      status: 503,
+      body: { message: 'Twitch did not start a device connection. Try again in a moment.' },
+    });
+  });
+
   it('disconnects an account and revokes its token at Twitch', async () => {
     await connectByCode('bot', 'colourbot');
     const token = await plaintextToken('colourbot');
@@ -232,9 +320,37 @@ describe('connected Twitch accounts', () => {
 
     const landing = redirectTarget(await team.admin.fetch(callback.toString()), sut.baseUrl);
 
-    expect(landing.pathname).toBe('/accounts');
-    expect(landing.searchParams.get('error')).toMatch(/declined/);
+    expect(`${landing.pathname}${landing.search}`).toBe('/accounts?error=access_denied');
     expect(await listAccounts()).toEqual([]);
+  });
+
+  it("answers Twitch's other errors with a code, never with Twitch's words", async () => {
+    const toTwitch = await team.admin.fetch('/api/twitch-accounts/connect?purpose=bot');
+    const state = redirectTarget(toTwitch, sut.baseUrl).searchParams.get('state')!;
+    const query = new URLSearchParams({
+      error: 'server_error',
+      error_description: 'Call +1 555 0100 to restore your account',
+      state,
+    });
+
+    const landing = redirectTarget(
+      await team.admin.fetch(`/api/twitch-accounts/callback?${query.toString()}`),
+      sut.baseUrl,
+    );
+
+    expect(`${landing.pathname}${landing.search}`).toBe('/accounts?error=twitch_error');
+  });
+
+  it('sends the admin back with a code when exchanging the code fails, and logs no secret', async () => {
+    faults().inject('/auth/token', 500);
+
+    const landing = await connectByCode('bot', 'colourbot');
+
+    expect(`${landing.pathname}${landing.search}`).toBe('/accounts?error=exchange_failed');
+    expect(await listAccounts()).toEqual([]);
+    const log = logLines.join('');
+    expect(log).toContain('Connecting a bot account failed: HttpStatusCodeError (HTTP 500)');
+    expect(log).not.toContain(clientSecret());
   });
 
   it('refuses a callback that this session did not start', async () => {
@@ -247,7 +363,7 @@ describe('connected Twitch accounts', () => {
 
     const landing = redirectTarget(await team.admin.fetch(callback.toString()), sut.baseUrl);
 
-    expect(landing.searchParams.get('error')).toMatch(/expired or was not started here/);
+    expect(`${landing.pathname}${landing.search}`).toBe('/accounts?error=state_mismatch');
     expect(await listAccounts()).toEqual([]);
   });
 

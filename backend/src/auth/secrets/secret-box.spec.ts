@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { deriveKey, SecretBox } from './secret-box.js';
+import { deriveKey, SecretBox, UnreadableSecretError } from './secret-box.js';
 
 describe(SecretBox.name, () => {
   const box = new SecretBox(randomBytes(32));
@@ -24,7 +24,16 @@ describe(SecretBox.name, () => {
   });
 
   it('refuses a value sealed under another key', () => {
-    expect(() => new SecretBox(randomBytes(32)).open(box.seal('x'))).toThrow();
+    expect(() => new SecretBox(randomBytes(32)).open(box.seal('x'))).toThrow(UnreadableSecretError);
+  });
+
+  it('refuses a value whose tag was shortened', () => {
+    const [version, iv, tag, ciphertext] = box.seal('oauth:s3cr3t').split('.');
+    const truncated = Buffer.from(tag!, 'base64url').subarray(0, 12).toString('base64url');
+
+    expect(() => box.open([version, iv, truncated, ciphertext].join('.'))).toThrow(
+      UnreadableSecretError,
+    );
   });
 
   it('derives different keys for different purposes from one master key', () => {

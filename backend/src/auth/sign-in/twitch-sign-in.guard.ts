@@ -2,6 +2,7 @@ import { type SignInError } from '@integron/contracts';
 import { type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import { type Request } from 'express';
+import { describeTwitchError } from '../twitch-errors.js';
 import { type TwitchUserIdentity } from '../twitch-oauth.js';
 
 export type SignInAttempt = { profile: TwitchUserIdentity } | { error: SignInError };
@@ -28,8 +29,9 @@ export class TwitchSignInGuard extends AuthGuard('twitch') {
   }
 }
 
+/** Passport hands an Error (from Twitch: never logged beyond its name) or its own fixed `info`. */
 function describe(reason: unknown): string {
-  if (reason instanceof Error) return reason.message;
+  if (reason instanceof Error) return describeTwitchError(reason);
   const message = (reason as { message?: unknown } | undefined)?.message;
   return typeof message === 'string' ? message : 'no reason given';
 }

@@ -5,7 +5,7 @@ import { type AccessToken } from '@twurple/auth';
 import { Repository } from 'typeorm';
 import { EncryptionKey } from '../secrets/encryption-key.js';
 import { type TwitchUserIdentity } from '../twitch-oauth.js';
-import { deriveKey, SecretBox } from '../secrets/secret-box.js';
+import { deriveKey, SecretBox, UnreadableSecretError } from '../secrets/secret-box.js';
 import { TwitchAccountEntity } from './twitch-account.entity.js';
 
 /** What a finished connect flow hands to the vault. */
@@ -51,16 +51,22 @@ export class TokenVault {
     return this.accounts.findOneByOrFail({ twitchUserId: user.id, purpose });
   }
 
-  /** Twitch rotated the tokens: keep the new ones, or the next start would hold dead ones. */
+  /**
+   * Twitch rotated the tokens: keep the new ones, or the next start would hold dead ones. Only
+   * while the row still holds the grant obtained at `refreshedFrom`; false when it was connected
+   * again (or removed) meanwhile, so a slow refresh never replaces a newer grant.
+   */
   async storeRefreshed(
     purpose: TwitchAccountPurpose,
     twitchUserId: string,
     token: AccessToken,
-  ): Promise<void> {
-    await this.accounts.update(
-      { purpose, twitchUserId },
+    refreshedFrom: Date,
+  ): Promise<boolean> {
+    const { affected } = await this.accounts.update(
+      { purpose, twitchUserId, obtainedAt: refreshedFrom },
       { ...this.sealed(token), status: 'connected', problem: null },
     );
+    return affected === 1;
   }
 
   async markNeedsReconnect(
@@ -79,6 +85,13 @@ export class TokenVault {
     return /^\d+$/.test(id) ? this.accounts.findOneBy({ id }) : Promise.resolve(null);
   }
 
+  findGrant(
+    purpose: TwitchAccountPurpose,
+    twitchUserId: string,
+  ): Promise<TwitchAccountEntity | null> {
+    return this.accounts.findOneBy({ purpose, twitchUserId });
+  }
+
   connected(purpose: TwitchAccountPurpose): Promise<TwitchAccountEntity[]> {
     return this.accounts.findBy({ purpose, status: 'connected' });
   }
@@ -87,6 +100,7 @@ export class TokenVault {
     await this.accounts.delete({ id: account.id });
   }
 
+  /** Throws `UnreadableSecretError` when the tokens were sealed under another key. */
   tokenOf(account: TwitchAccountEntity): AccessToken {
     return {
       accessToken: this.box.open(account.accessTokenSealed),
@@ -100,6 +114,16 @@ export class TokenVault {
         : null,
       obtainmentTimestamp: account.obtainedAt.getTime(),
     };
+  }
+
+  /** The access token, or null when it was sealed under another key and no longer opens. */
+  accessTokenOf(account: TwitchAccountEntity): string | null {
+    try {
+      return this.box.open(account.accessTokenSealed);
+    } catch (error) {
+      if (error instanceof UnreadableSecretError) return null;
+      throw error;
+    }
   }
 
   private sealed(token: AccessToken) {

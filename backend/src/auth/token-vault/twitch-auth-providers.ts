@@ -1,19 +1,27 @@
 import { TWITCH_ACCOUNT_PURPOSES, type TwitchAccountPurpose } from '@integron/contracts';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { type AccessToken, RefreshingAuthProvider } from '@twurple/auth';
+import { type AccessToken, type RefreshingAuthProvider } from '@twurple/auth';
+import { UnreadableSecretError } from '../secrets/secret-box.js';
+import { describeTwitchError, httpStatusOf } from '../twitch-errors.js';
 import { TwitchIdentity } from '../twitch-identity.js';
+import { GrantTrackingAuthProvider } from './grant-tracking-auth-provider.js';
 import { TokenVault } from './token-vault.js';
 import { type TwitchAccountEntity } from './twitch-account.entity.js';
 
+const REFUSED_PROBLEM =
+  'Twitch refused to refresh its token (revoked, password changed or app disconnected). Connect the account again.';
+const KEY_CHANGED_PROBLEM =
+  'Its tokens were encrypted with an earlier encryption key and cannot be read with the current one. Connect the account again.';
+
 /**
  * twurple auth providers over the vault, one per purpose (the same person may be a broadcaster and
- * a bot). Refreshed tokens are written back; a refresh Twitch refuses marks the account
+ * a bot). Refreshed tokens are written back; a refresh token Twitch refuses marks the account
  * "needs reconnect" for the admin to see, instead of failing quietly on every later call.
  */
 @Injectable()
 export class TwitchAuthProviders implements OnApplicationBootstrap {
   private readonly logger = new Logger('TwitchAccounts');
-  private readonly providers: Record<TwitchAccountPurpose, RefreshingAuthProvider>;
+  private readonly providers: Record<TwitchAccountPurpose, GrantTrackingAuthProvider>;
 
   constructor(
     private readonly vault: TokenVault,
@@ -21,12 +29,12 @@ export class TwitchAuthProviders implements OnApplicationBootstrap {
   ) {
     this.providers = Object.fromEntries(
       TWITCH_ACCOUNT_PURPOSES.map((purpose) => [purpose, this.createProvider(purpose, identity)]),
-    ) as Record<TwitchAccountPurpose, RefreshingAuthProvider>;
+    ) as Record<TwitchAccountPurpose, GrantTrackingAuthProvider>;
   }
 
   async onApplicationBootstrap(): Promise<void> {
     for (const purpose of TWITCH_ACCOUNT_PURPOSES) {
-      for (const account of await this.vault.connected(purpose)) this.add(account);
+      for (const account of await this.vault.connected(purpose)) await this.load(account);
     }
   }
 
@@ -43,15 +51,39 @@ export class TwitchAuthProviders implements OnApplicationBootstrap {
     this.providers[account.purpose].removeUser(account.twitchUserId);
   }
 
+  /** Like `add`, but an account whose tokens no longer open is marked instead of thrown on. */
+  private async load(account: TwitchAccountEntity): Promise<void> {
+    try {
+      this.add(account);
+    } catch (error) {
+      if (!(error instanceof UnreadableSecretError)) throw error;
+      this.logger.warn(
+        `The ${account.purpose} account ${account.twitchUserId} needs reconnecting: its tokens do not open with the current encryption key`,
+      );
+      await this.vault.markNeedsReconnect(
+        account.purpose,
+        account.twitchUserId,
+        KEY_CHANGED_PROBLEM,
+      );
+    }
+  }
+
+  /** Puts what the vault holds now back into the provider (twurple also forgets failures then). */
+  private async reload(purpose: TwitchAccountPurpose, userId: string): Promise<void> {
+    const account = await this.vault.findGrant(purpose, userId);
+    if (account?.status === 'connected') await this.load(account);
+    else this.providers[purpose].removeUser(userId);
+  }
+
   private createProvider(
     purpose: TwitchAccountPurpose,
     identity: TwitchIdentity,
-  ): RefreshingAuthProvider {
-    const provider = new RefreshingAuthProvider({
-      clientId: identity.clientId,
-      clientSecret: identity.clientSecret,
-    });
-    provider.onRefresh((userId, token) => void this.persistRefreshed(purpose, userId, token));
+  ): GrantTrackingAuthProvider {
+    const provider = new GrantTrackingAuthProvider(
+      { clientId: identity.clientId, clientSecret: identity.clientSecret },
+      (userId, token, refreshedFrom) =>
+        void this.persistRefreshed(purpose, userId, token, refreshedFrom),
+    );
     provider.onRefreshFailure((userId, error) => void this.refreshFailed(purpose, userId, error));
     return provider;
   }
@@ -60,9 +92,14 @@ export class TwitchAuthProviders implements OnApplicationBootstrap {
     purpose: TwitchAccountPurpose,
     userId: string,
     token: AccessToken,
+    refreshedFrom: number,
   ): Promise<void> {
     try {
-      await this.vault.storeRefreshed(purpose, userId, token);
+      if (await this.vault.storeRefreshed(purpose, userId, token, new Date(refreshedFrom))) return;
+      this.logger.log(
+        `The ${purpose} account ${userId} changed while its token was refreshing (connected again or removed); keeping what is stored`,
+      );
+      await this.reload(purpose, userId);
     } catch (error) {
       this.logger.error(
         `Could not store the refreshed token of ${purpose} account ${userId}: ${String(error)}`,
@@ -75,33 +112,34 @@ export class TwitchAuthProviders implements OnApplicationBootstrap {
     userId: string,
     error: Error,
   ): Promise<void> {
-    if (!twitchRefusedGrant(error)) {
-      this.logger.warn(
-        `Refreshing the token of ${purpose} account ${userId} failed; will retry: ${error.message}`,
-      );
-      return;
-    }
-    this.logger.warn(
-      `Twitch no longer accepts the ${purpose} account ${userId}; it needs reconnecting`,
-    );
     try {
-      await this.vault.markNeedsReconnect(
-        purpose,
-        userId,
-        'Twitch refused to refresh its token (revoked, password changed or app disconnected). Connect the account again.',
+      if (refusedRefreshToken(error)) {
+        this.logger.warn(
+          `Twitch no longer accepts the ${purpose} account ${userId}; it needs reconnecting`,
+        );
+        await this.vault.markNeedsReconnect(purpose, userId, REFUSED_PROBLEM);
+        return;
+      }
+      this.logger.warn(
+        `Refreshing the token of ${purpose} account ${userId} failed (${describeTwitchError(error)}); trying again on next use`,
       );
+      await this.reload(purpose, userId);
     } catch (storeError) {
-      this.logger.error(`Could not mark ${purpose} account ${userId}: ${String(storeError)}`);
+      this.logger.error(`Could not update ${purpose} account ${userId}: ${String(storeError)}`);
     }
   }
 }
 
 /**
- * A 4xx from id.twitch.tv (invalid refresh token, unknown client) or no refresh token at all means
- * only a person can fix it; anything else (network, 5xx) may pass.
+ * Only Twitch refusing the refresh token itself needs a person (`400 {"message":"Invalid refresh
+ * token"}`, or OAuth's `invalid_grant`); rate limits, outages and the like pass.
  */
-function twitchRefusedGrant(error: Error): boolean {
-  const status = (error as { statusCode?: unknown }).statusCode;
-  if (typeof status === 'number') return status >= 400 && status < 500;
-  return error.name === 'InvalidTokenError';
+function refusedRefreshToken(error: Error): boolean {
+  const status = httpStatusOf(error);
+  const body = (error as { body?: unknown }).body;
+  return (
+    (status === 400 || status === 401) &&
+    typeof body === 'string' &&
+    /invalid refresh token|invalid_grant/i.test(body)
+  );
 }

@@ -7,6 +7,7 @@ import {
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { type AccessToken } from '@twurple/auth';
 import { ApiError } from '../../http/api-error.js';
+import { describeTwitchError } from '../twitch-errors.js';
 import { type DeviceAuthorization, TwitchOAuth } from '../twitch-oauth.js';
 import { TwitchAccountsService } from './twitch-accounts.service.js';
 
@@ -42,7 +43,11 @@ export class DeviceConnectFlows implements OnApplicationShutdown {
     const authorization = await this.oauth
       .startDeviceAuthorization(TWITCH_ACCOUNT_SCOPES[purpose])
       .catch((error: unknown) => {
-        throw new ApiError('SERVICE_UNAVAILABLE', messageOf(error));
+        this.logger.warn(`Starting a device connection failed: ${describeTwitchError(error)}`);
+        throw new ApiError(
+          'SERVICE_UNAVAILABLE',
+          'Twitch did not start a device connection. Try again in a moment.',
+        );
       });
     const flow: Flow = {
       view: {
@@ -105,13 +110,18 @@ export class DeviceConnectFlows implements OnApplicationShutdown {
         case 'denied':
           return this.finish(flow, 'denied', 'The connection was declined on Twitch.');
         case 'invalid':
-          return this.finish(flow, 'failed', `Twitch refused the code: ${poll.message}`);
+          this.logger.warn(
+            `Twitch refused device connection ${flow.view.flowId} (HTTP ${poll.statusCode})`,
+          );
+          return this.finish(flow, 'failed', 'Twitch refused the code. Start again.');
         case 'approved':
           return await this.connect(flow, poll.token);
       }
     } catch (error) {
       // Twitch or the database did not answer: try again until the code expires.
-      this.logger.warn(`Polling device connection ${flow.view.flowId} failed: ${messageOf(error)}`);
+      this.logger.warn(
+        `Polling device connection ${flow.view.flowId} failed: ${describeTwitchError(error)}`,
+      );
       this.schedulePoll(flow);
     }
   }
@@ -129,7 +139,14 @@ export class DeviceConnectFlows implements OnApplicationShutdown {
       flow.view = { ...flow.view, account };
       this.finish(flow, 'connected', null);
     } catch (error) {
-      this.finish(flow, 'failed', `Approved on Twitch, but connecting failed: ${messageOf(error)}`);
+      this.logger.warn(
+        `Device connection ${flow.view.flowId} was approved, but connecting failed: ${describeTwitchError(error)}`,
+      );
+      this.finish(
+        flow,
+        'failed',
+        'Approved on Twitch, but connecting the account failed. Try again; the server log says why.',
+      );
     }
   }
 
@@ -141,8 +158,4 @@ export class DeviceConnectFlows implements OnApplicationShutdown {
     flow.view = { ...flow.view, status, error };
     setTimeout(() => this.flows.delete(flow.view.flowId), KEEP_FINISHED_MS).unref();
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

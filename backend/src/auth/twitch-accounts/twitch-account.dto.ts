@@ -36,6 +36,7 @@ export class ConnectCallbackQueryDto {
   @IsOptional() @IsString() @MaxLength(512) code?: string;
   @IsOptional() @IsString() @MaxLength(512) state?: string;
   @IsOptional() @IsString() @MaxLength(128) error?: string;
+  /** Accepted so the request validates; Twitch's words are never shown or logged. */
   @IsOptional() @IsString() @MaxLength(512) error_description?: string;
   @IsOptional() @IsString() @MaxLength(2048) scope?: string;
 }

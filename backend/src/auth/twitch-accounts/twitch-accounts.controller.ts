@@ -5,6 +5,7 @@ import {
   type SessionMember,
   TWITCH_ACCOUNT_SCOPES,
   type TwitchAccount,
+  type TwitchConnectError,
 } from '@integron/contracts';
 import {
   Body,
@@ -12,6 +13,7 @@ import {
   Delete,
   Get,
   HttpCode,
+  Logger,
   Param,
   ParseUUIDPipe,
   Post,
@@ -32,6 +34,7 @@ import { AppConfig } from '../../config/app-config.js';
 import { RequireRole } from '../auth-policy.js';
 import { CONNECT_CALLBACK_PATH } from '../oauth-callbacks.js';
 import { CurrentMember } from '../request-context.js';
+import { describeTwitchError } from '../twitch-errors.js';
 import { TwitchOAuth } from '../twitch-oauth.js';
 import { DeviceConnectFlows } from './device-connect-flows.js';
 import {
@@ -44,10 +47,13 @@ import {
 import { TwitchAccountsService } from './twitch-accounts.service.js';
 
 const ACCOUNTS_PAGE = `/${ADMIN_ROUTES.accounts.path}`;
+/** OAuth error codes are short words; anything else in `?error=` is not worth a log line. */
+const OAUTH_ERROR_CODE = /^[a-z_]{1,64}$/;
 
 @ApiTags('twitch-accounts')
 @Controller('api/twitch-accounts')
 export class TwitchAccountsController {
+  private readonly logger = new Logger('TwitchAccounts');
   private readonly callbackUrl: string;
 
   constructor(
@@ -88,7 +94,9 @@ export class TwitchAccountsController {
   @Get('callback')
   @RequireRole('admin')
   @ApiOperation({ summary: "Twitch's redirect back after connecting; ends on the accounts page." })
-  @ApiFoundResponse({ description: 'Redirect to the accounts page, with ?connected= or ?error=.' })
+  @ApiFoundResponse({
+    description: 'Redirect to the accounts page, with ?connected=<login> or ?error=<code>.',
+  })
   async callback(
     @Query() query: ConnectCallbackQueryDto,
     @CurrentMember() member: SessionMember,
@@ -97,17 +105,15 @@ export class TwitchAccountsController {
   ): Promise<void> {
     const pending = request.session.connect;
     delete request.session.connect;
-    const back = (outcome: Record<string, string>) =>
+    const back = (outcome: { connected: string } | { error: TwitchConnectError }) =>
       response.redirect(`${ACCOUNTS_PAGE}?${new URLSearchParams(outcome).toString()}`);
-    if (!pending || pending.state !== query.state)
-      return back({ error: 'This connection attempt expired or was not started here. Try again.' });
-    if (query.error || !query.code)
-      return back({
-        error:
-          query.error === 'access_denied'
-            ? 'The connection was declined on Twitch.'
-            : `Twitch did not connect the account: ${query.error_description ?? query.error ?? 'no code'}`,
-      });
+    if (!pending || pending.state !== query.state) return back({ error: 'state_mismatch' });
+    if (query.error === 'access_denied') return back({ error: 'access_denied' });
+    if (query.error || !query.code) {
+      const code = query.error && OAUTH_ERROR_CODE.test(query.error) ? query.error : 'no code';
+      this.logger.warn(`Twitch did not connect the ${pending.purpose} account: ${code}`);
+      return back({ error: 'twitch_error' });
+    }
     try {
       const token = await this.oauth.exchangeCode(query.code, this.callbackUrl);
       const user = await this.oauth.identify(token.accessToken);
@@ -119,9 +125,10 @@ export class TwitchAccountsController {
       });
       back({ connected: account.login });
     } catch (error) {
-      back({
-        error: `Connecting failed: ${error instanceof Error ? error.message : String(error)}`,
-      });
+      this.logger.warn(
+        `Connecting a ${pending.purpose} account failed: ${describeTwitchError(error)}`,
+      );
+      back({ error: 'exchange_failed' });
     }
   }
 

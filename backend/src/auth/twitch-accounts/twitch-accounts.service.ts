@@ -32,14 +32,18 @@ export class TwitchAccountsService {
     return toTwitchAccount(account);
   }
 
-  /** Forgets the account and revokes its token at Twitch. Its channel and archive stay. */
+  /**
+   * Forgets the account and revokes its token at Twitch. A token sealed under an earlier
+   * encryption key cannot be read, so only the row goes; the grant then stays at Twitch until the
+   * person removes it under Settings → Connections. The account's channel and archive stay.
+   */
   async disconnect(id: string): Promise<void> {
     const account = await this.vault.find(id);
     if (!account) throw new ApiError('NOT_FOUND', `No connected account with id ${id}.`);
-    const { accessToken } = this.vault.tokenOf(account);
+    const accessToken = this.vault.accessTokenOf(account);
     this.providers.remove(account);
     await this.vault.remove(account);
-    await this.oauth.revoke(accessToken);
+    if (accessToken !== null) await this.oauth.revoke(accessToken);
   }
 }
 

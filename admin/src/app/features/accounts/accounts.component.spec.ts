@@ -22,6 +22,7 @@ import {
 } from '../../../testing/twitch-accounts.fixtures';
 import { FULL_PAGE_NAVIGATION } from '../../core/full-page-navigation';
 import { AccountsComponent } from './accounts.component';
+import { UNKNOWN_CONNECT_ERROR_MESSAGE } from './connect-error.util';
 import { DEVICE_POLL_INTERVAL_MS } from './device-connect.service';
 import {
   DEVICE_CONNECT_URL,
@@ -239,17 +240,28 @@ describe(AccountsComponent.name, () => {
       expect(TestBed.inject(Router).url).toBe('/accounts');
     });
 
-    it('shows why connecting failed and tidies the URL', async () => {
+    it('says in its own words why connecting failed and tidies the URL', async () => {
       const harness = await RouterTestingHarness.create();
-      await harness.navigateByUrl(
-        `/accounts?error=${encodeURIComponent('The connection was declined on Twitch.')}`,
-        AccountsComponent,
-      );
+      await harness.navigateByUrl('/accounts?error=access_denied', AccountsComponent);
       http.expectOne(TWITCH_ACCOUNTS_URL).flush([]);
       await harness.fixture.whenStable();
 
       expect(overlayText()).toContain('The connection was declined on Twitch.');
       expect(TestBed.inject(Router).url).toBe('/accounts');
+    });
+
+    it('shows a general message, never the text, for an error it does not know', async () => {
+      const planted = 'Call +1 555 0100 to restore your Twitch account';
+      const harness = await RouterTestingHarness.create();
+      await harness.navigateByUrl(
+        `/accounts?error=${encodeURIComponent(planted)}`,
+        AccountsComponent,
+      );
+      http.expectOne(TWITCH_ACCOUNTS_URL).flush([]);
+      await harness.fixture.whenStable();
+
+      expect(overlayText()).toContain(UNKNOWN_CONNECT_ERROR_MESSAGE);
+      expect(overlayText()).not.toContain(planted);
     });
   });
 });

@@ -20,6 +20,7 @@ import { NotifyService } from '../../core/notify.service';
 import { pageData } from '../../core/page-data';
 import { confirmThen } from '../../shared/confirm-dialog.component';
 import { LoadErrorComponent } from '../../shared/load-error.component';
+import { connectErrorMessage } from './connect-error.util';
 import { DeviceConnectPanelComponent } from './device-connect-panel.component';
 import { DeviceConnect, deviceOutcomeMessage } from './device-connect.service';
 import { purposeDescription, purposeLabel } from './purpose.util';
@@ -120,7 +121,7 @@ export class AccountsComponent {
     });
   }
 
-  /** `?connected=<login>` or `?error=<message>` from the connect flow: say so once, then tidy the URL. */
+  /** `?connected=<login>` or `?error=<code>` from the connect flow: say so once, then tidy the URL. */
   private reportConnectOutcome(): void {
     const params = this.route.snapshot.queryParamMap;
     const connected = params.get(CONNECTED_PARAM);
@@ -129,7 +130,7 @@ export class AccountsComponent {
       return;
     }
     if (error !== null) {
-      this.notify.problem(error || 'Connecting the account failed.');
+      this.notify.problem(connectErrorMessage(error));
     } else if (connected) {
       this.notify.done(`Connected ${connected}.`);
     }
