@@ -7,7 +7,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import { type Request, type Response } from 'express';
-import { loggableUrl } from '../logging/logging.module.js';
+import { loggableUrl, scrubSecrets } from '../logging/logging.module.js';
 import { ApiError, codeForStatus, httpStatusFor } from './api-error.js';
 
 /** Renders every failure of an HTTP request as an `ApiErrorBody`; internals never leak. */
@@ -23,7 +23,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error(
         `${request.method} ${loggableUrl(request.originalUrl)} failed`,
-        exception instanceof Error ? exception.stack : String(exception),
+        scrubSecrets(
+          exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+        ),
       );
     }
     if (response.headersSent) return;

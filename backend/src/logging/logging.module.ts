@@ -21,6 +21,20 @@ export function loggableUrl(url: string | undefined): string | undefined {
   return `${path}?${params.toString()}`;
 }
 
+const SECRET_NAMES = ['client_secret', 'refresh_token', 'access_token', 'code', 'token', 'key'];
+const SECRET_ASSIGNMENT = new RegExp(
+  `(["']?\\b(?:${SECRET_NAMES.join('|')})["']?\\s*[=:]\\s*["']?)[^&\\s"',}]+`,
+  'gi',
+);
+
+/**
+ * `text` with values of secret-named fields replaced, for error messages and stacks of libraries
+ * that quote their requests (twurple does, client secret included).
+ */
+export function scrubSecrets(text: string): string {
+  return text.replace(SECRET_ASSIGNMENT, '$1[redacted]');
+}
+
 /** Reuses a caller's well-formed `X-Request-Id` (proxies set one), else makes one; echoes it back. */
 function requestId(req: IncomingMessage, res: ServerResponse): string {
   const incoming = req.headers[REQUEST_ID_HEADER];
