@@ -2,13 +2,13 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { TWITCH_ACCOUNT_SCOPES, type TwitchAccount } from '@integron/contracts';
+import { type TwitchAccount } from '@integron/contracts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TwitchAccountsService } from '../../src/auth/twitch-accounts/twitch-accounts.service.js';
 import { type Environment } from '../../src/config/app-config.js';
 import { DatabaseTarget } from '../../src/database/database-target.js';
-import { DemoSimulator } from '../../src/demo/demo-simulator.js';
 import { signInTeam } from '../utils/sign-in.js';
+import { simulatedGrant } from '../utils/simulated-grant.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
 import { TestDatabase } from '../utils/test-database.js';
 import { makeTempDir } from '../utils/temp-dir.js';
@@ -53,25 +53,10 @@ describe('the encryption key and the data sealed with it', () => {
     running = undefined;
   }
 
-  /** What the connect flows end in, with a token the simulated Twitch issued. */
-  async function connectBot(sut: TestApp): Promise<void> {
-    const world = sut.simulator!.twitch.world;
-    const bot = world.ensureUser('sealedbot', 'SealedBot');
-    const clientId = sut.app.get(DemoSimulator).twitchApp!.clientId;
-    const issued = world.tokens.issueUserToken(clientId, bot.id, TWITCH_ACCOUNT_SCOPES.bot);
-    await sut.app.get(TwitchAccountsService).connect({
-      user: { id: bot.id, login: bot.login, displayName: bot.displayName },
-      purpose: 'bot',
-      token: {
-        accessToken: issued.accessToken,
-        refreshToken: issued.refreshToken,
-        scope: issued.scopes,
-        expiresIn: issued.expiresIn,
-        obtainmentTimestamp: Date.now(),
-      },
-      connectedBy: null,
-    });
-  }
+  const connectBot = (sut: TestApp) =>
+    sut.app
+      .get(TwitchAccountsService)
+      .connect(simulatedGrant(sut, 'sealedbot', 'SealedBot', 'bot'));
 
   async function recordedFingerprint(): Promise<unknown> {
     const { rows } = await database.query<{ value: unknown }>(

@@ -16,6 +16,7 @@ import { DemoSimulator } from '../../src/demo/demo-simulator.js';
 import { type HttpBrowser } from '../utils/http-browser.js';
 import { answerTwitchConsent } from '../utils/simulated-twitch-login.js';
 import { redirectTarget, signInTeam, type TeamSessions } from '../utils/sign-in.js';
+import { simulatedGrant } from '../utils/simulated-grant.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
 
 describe('connected Twitch accounts', () => {
@@ -206,26 +207,15 @@ describe('connected Twitch accounts', () => {
     const bot = world().userByLogin('colourbot')!;
     const provider = sut.app.get(TwitchAuthProviders).for('bot');
     // Connected again where this process's provider did not see it.
-    const issued = world().tokens.issueUserToken(clientId(), bot.id, TWITCH_ACCOUNT_SCOPES.bot);
-    await sut.app.get(TokenVault).store({
-      user: { id: bot.id, login: bot.login, displayName: bot.displayName },
-      purpose: 'bot',
-      token: {
-        accessToken: issued.accessToken,
-        refreshToken: issued.refreshToken,
-        scope: issued.scopes,
-        expiresIn: issued.expiresIn,
-        obtainmentTimestamp: Date.now(),
-      },
-      connectedBy: null,
-    });
+    const newer = simulatedGrant(sut, bot.login, bot.displayName, 'bot');
+    await sut.app.get(TokenVault).store(newer);
 
     await provider.refreshAccessTokenForUser(bot.id);
 
     await expect
       .poll(async () => (await provider.getAccessTokenForUser(bot.id))?.accessToken)
-      .toBe(issued.accessToken);
-    expect((await plaintextToken('colourbot')).accessToken).toBe(issued.accessToken);
+      .toBe(newer.token.accessToken);
+    expect((await plaintextToken('colourbot')).accessToken).toBe(newer.token.accessToken);
   });
 
   it('connects an account by device code once the person approves on another device', async () => {
