@@ -64,6 +64,8 @@ export const TWITCH_ACCOUNT_SCOPES = {
     'chat:read',
     'chat:edit',
     'user:read:chat',
+    // With channel:bot: EventSub's chat types read as the broadcaster when no bot is connected.
+    'user:bot',
     'channel:bot',
     'channel:moderate',
     'channel:read:subscriptions',

@@ -1,15 +1,12 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { scopesForEveryType } from './eventsub/subscription-types.js';
 import { DEFAULT_MIX, type TrafficKind } from './generator/traffic-generator.js';
 import { Simulator } from './simulator.js';
 
-const CHAT_SCOPES = [
-  'chat:read',
-  'chat:edit',
-  'user:read:chat',
-  'user:manage:chat_color',
-  'moderator:read:followers',
-];
+const CHAT_SCOPES = ['chat:read', 'chat:edit', 'user:manage:chat_color'];
+/** Tokens printed for broadcasters and bots also grant every EventSub type's scopes. */
+const TOKEN_SCOPES = [...new Set([...CHAT_SCOPES, ...scopesForEveryType()])];
 
 function integer(min: number, max: number) {
   return (value: string): number => {
@@ -18,6 +15,14 @@ function integer(min: number, max: number) {
       throw new InvalidArgumentError(`expected an integer from ${min} to ${max}`);
     }
     return parsed;
+  };
+}
+
+/** Delivers to `origin`, keeping the path and query of the advertised callback. */
+function atOrigin(origin: string) {
+  return (callback: string): string => {
+    const { pathname, search } = new URL(callback);
+    return new URL(`${pathname}${search}`, origin).href;
   };
 }
 
@@ -80,6 +85,13 @@ const program = new Command('integron-sim')
       .default(0)
       .argParser(integer(0, 65_535)),
   )
+  .addOption(
+    new Option(
+      '--eventsub-to <url>',
+      'POST EventSub deliveries to this origin (e.g. http://127.0.0.1:8080), keeping the path of ' +
+        "the https callback on port 443 that Twitch requires; default: the callback's host over http",
+    ),
+  )
   .option('--no-traffic', 'start the servers without generating traffic');
 
 const options = program.parse().opts<{
@@ -93,8 +105,10 @@ const options = program.parse().opts<{
   wsPort: number;
   apiPort: number;
   discordPort: number;
+  eventsubTo?: string;
   traffic: boolean;
 }>();
+const eventSubOrigin = options.eventsubTo;
 
 const simulator = await Simulator.start({
   seed: options.seed,
@@ -102,6 +116,7 @@ const simulator = await Simulator.start({
   apiPort: options.apiPort,
   discord: { port: options.discordPort },
   population: { channels: options.channels, chatters: options.chatters },
+  deliveryUrl: eventSubOrigin === undefined ? undefined : atOrigin(eventSubOrigin),
   onError: (error) => console.error('EventSub delivery failed:', error),
 });
 
@@ -116,7 +131,7 @@ for (const user of [
   ...population.channels.map((channel) => channel.broadcaster),
   ...population.bots,
 ]) {
-  const token = twitch.world.tokens.issueUserToken(app.clientId, user.id, CHAT_SCOPES);
+  const token = twitch.world.tokens.issueUserToken(app.clientId, user.id, TOKEN_SCOPES);
   console.log(`  ${user.login.padEnd(20)} id ${user.id.padEnd(8)} token ${token.accessToken}`);
 }
 

@@ -27,6 +27,7 @@ export {
 export { SeededRandom } from './world/random.js';
 export { ManualClock, systemClock, type Clock } from './world/clock.js';
 export { TwitchChatServer } from './irc/chat-server.js';
+export { type KeepAliveOptions, TWITCH_KEEP_ALIVE } from './irc/keep-alive.js';
 export { TwitchApiServer } from './helix/twitch-api-server.js';
 export { EventSubService } from './eventsub/eventsub-service.js';
 export { DiscordServer, type DiscordServerOptions } from './discord/discord-server.js';

@@ -15,6 +15,7 @@ import { type SimApp, type SimUser } from '../src/world/twitch-world.js';
 /** twurple's ChatClient can only reach port 6667: this file's own loopback address. */
 const CHAT_HOST = '127.0.0.61';
 const QUIET = { minLevel: 'critical' } as const;
+const EVENTSUB_HOST = 'integron.example';
 
 /** Resolves with the first call of a twurple-style `on…(handler)` that `accept`s it. */
 function nextCall<A extends unknown[]>(
@@ -37,6 +38,12 @@ describe(Simulator.name, () => {
   beforeAll(async () => {
     sut = await Simulator.start({
       seed: 5,
+      // Twitch calls https on port 443 only; the public host stands in front of the listener.
+      deliveryUrl: (callback) =>
+        callback.replace(
+          `https://${EVENTSUB_HOST}`,
+          `http://127.0.0.1:${(listener.address() as AddressInfo).port}`,
+        ),
       chat: { host: CHAT_HOST, tcpPort: 6667, wsPort: null },
       population: { channels: 2, chatters: 40 },
     });
@@ -49,6 +56,7 @@ describe(Simulator.name, () => {
       'chat:read',
       'chat:edit',
       'user:read:chat',
+      'user:bot',
     ]);
     chat = new ChatClient({
       authProvider: new StaticAuthProvider(app.clientId, token.accessToken),
@@ -71,7 +79,7 @@ describe(Simulator.name, () => {
         authProvider: new AppTokenAuthProvider(app.clientId, app.clientSecret),
         logger: QUIET,
       }),
-      hostName: `127.0.0.1:${(listener.address() as AddressInfo).port}`,
+      hostName: EVENTSUB_HOST,
       pathPrefix: '/twitch',
       secret: 'simulator-spec-secret',
       logger: QUIET,

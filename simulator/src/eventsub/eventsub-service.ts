@@ -12,18 +12,26 @@ import {
   subscriptionJson,
   subscriptionMatches,
 } from './eventsub-subscription.js';
-import { conditionProblem, subscriptionTypeSpec } from './subscription-types.js';
+import { conditionProblem, isAuthorized, subscriptionTypeSpec } from './subscription-types.js';
 import { isSuccess, type MessageType, postWebhook, type WebhookMessage } from './webhook-sender.js';
 
 export interface EventSubServiceOptions {
   world: TwitchWorld;
   /**
-   * Where to POST for an advertised callback URL. twurple advertises `https://` even for a
-   * plain-HTTP listener, so by default the same URL is used with `http://`.
+   * Where to POST for an advertised callback URL. Twitch accepts only `https://` callbacks on
+   * port 443 (PROTOCOL A1), and twurple advertises `https://` even for a plain-HTTP listener:
+   * a local receiver is reached by mapping the public callback to its real address here (as a
+   * reverse proxy would). By default the same URL is used with `http://`.
    */
   deliveryUrl?: (callback: string) => string;
   /** Pauses before each re-delivery of a message that got no 2xx answer. */
   retryDelaysMs?: readonly number[];
+  /**
+   * Notifications in a row that got no 2xx answer, even after retries, after which the
+   * subscription is revoked with `notification_failures_exceeded` (PROTOCOL A4, A6).
+   * Twitch does not publish its threshold; default 10.
+   */
+  maxConsecutiveFailures?: number;
 }
 
 /** Test hooks: the ways Twitch's deliveries can look to a receiver. */
@@ -48,7 +56,7 @@ export interface DeliveryRecord {
 
 export class SubscriptionRejectedError extends Error {
   constructor(
-    readonly reason: 'invalid' | 'conflict',
+    readonly reason: 'invalid' | 'unauthorized' | 'conflict',
     message: string,
   ) {
     super(message);
@@ -56,6 +64,7 @@ export class SubscriptionRejectedError extends Error {
 }
 
 const DEFAULT_RETRY_DELAYS_MS = [250, 1_000, 4_000];
+const DEFAULT_MAX_CONSECUTIVE_FAILURES = 10;
 const SUBSCRIPTION_ID_STREAM = 0x65766e74;
 
 /** Twitch's EventSub over webhooks: the subscriptions, their challenges and signed deliveries. */
@@ -65,6 +74,9 @@ export class EventSubService {
   private readonly ids: SeededRandom;
   private readonly deliveryUrl: (callback: string) => string;
   private readonly retryDelaysMs: readonly number[];
+  private readonly maxConsecutiveFailures: number;
+  /** Subscription id → notifications in a row that failed. */
+  private readonly failuresInARow = new Map<string, number>();
   private readonly stored = new Map<string, EventSubSubscription>();
   private readonly verifications = new Map<string, Promise<void>>();
   private readonly log: DeliveryRecord[] = [];
@@ -74,6 +86,8 @@ export class EventSubService {
     this.ids = new SeededRandom(options.world.random.seed ^ SUBSCRIPTION_ID_STREAM);
     this.deliveryUrl = options.deliveryUrl ?? ((callback) => callback.replace(/^https:/, 'http:'));
     this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+    this.maxConsecutiveFailures =
+      options.maxConsecutiveFailures ?? DEFAULT_MAX_CONSECUTIVE_FAILURES;
   }
 
   /**
@@ -107,6 +121,7 @@ export class EventSubService {
 
   delete(subscriptionId: string): boolean {
     this.verifications.delete(subscriptionId);
+    this.failuresInARow.delete(subscriptionId);
     return this.stored.delete(subscriptionId);
   }
 
@@ -133,10 +148,23 @@ export class EventSubService {
     const subscription = this.find(subscriptionId);
     const body = { subscription: subscriptionJson(subscription), event };
     const message = this.message(subscription, 'notification', body, faults);
-    const first = await this.send(subscription, message);
-    if (!faults.duplicate) return [first.record];
-    const second = await this.send(subscription, message);
-    return [first.record, second.record];
+    const records = [(await this.send(subscription, message)).record];
+    if (faults.duplicate) records.push((await this.send(subscription, message)).record);
+    await this.countFailures(subscription, records);
+    return records;
+  }
+
+  /** Revokes a subscription whose callback has failed too many notifications in a row. */
+  private async countFailures(
+    subscription: EventSubSubscription,
+    records: readonly DeliveryRecord[],
+  ): Promise<void> {
+    let inARow = this.failuresInARow.get(subscription.id) ?? 0;
+    for (const record of records) inARow = isSuccess(record.status) ? 0 : inARow + 1;
+    this.failuresInARow.set(subscription.id, inARow);
+    if (inARow >= this.maxConsecutiveFailures && subscription.status === 'enabled') {
+      await this.revoke(subscription.id, 'notification_failures_exceeded');
+    }
   }
 
   /** Revokes a subscription as Twitch does: its status becomes the reason, and the callback is told. */
@@ -178,13 +206,34 @@ export class EventSubService {
         'secret must be between 10 and 100 characters',
       );
     }
-    if (!URL.canParse(request.callback) || new URL(request.callback).protocol !== 'https:') {
+    const callback = URL.canParse(request.callback) ? new URL(request.callback) : null;
+    if (callback?.protocol !== 'https:') {
       throw new SubscriptionRejectedError('invalid', 'callback must be an https URL');
+    }
+    // Twitch only calls port 443 (PROTOCOL A1); `deliveryUrl` maps it to a local listener.
+    if (callback.port !== '') {
+      throw new SubscriptionRejectedError('invalid', 'callback must use port 443');
+    }
+    if (!isAuthorized(spec, request.condition, this.authorizationFacts(request.clientId))) {
+      throw new SubscriptionRejectedError(
+        'unauthorized',
+        'subscription missing proper authorization',
+      );
     }
     if (this.isDuplicate(request)) {
       throw new SubscriptionRejectedError('conflict', 'subscription already exists');
     }
     return spec.cost;
+  }
+
+  private authorizationFacts(clientId: string) {
+    const { world } = this;
+    return {
+      grantedScopes: (userId: string) => world.tokens.grantedScopes(userId, clientId),
+      moderates: (userId: string, broadcasterId: string) =>
+        userId === broadcasterId ||
+        (world.channels.get(broadcasterId)?.moderators.has(userId) ?? false),
+    };
   }
 
   private isDuplicate(request: SubscriptionRequest): boolean {

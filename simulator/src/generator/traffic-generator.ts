@@ -263,6 +263,7 @@ export class TrafficGenerator {
           random.chance(0.1) ? null : user,
           recipients,
           random.weighted({ '1000': 95, '2000': 3, '3000': 2 }),
+          { mystery: true },
         );
       }
       case 'raid': {

@@ -11,6 +11,11 @@ import { paginate } from './pagination.js';
 import { queryValue, requiredQuery } from './query.js';
 
 const MAX_TOTAL_COST = 10_000;
+const REJECTION_STATUS: Readonly<Record<SubscriptionRejectedError['reason'], number>> = {
+  invalid: 400,
+  unauthorized: 403,
+  conflict: 409,
+};
 const PAGE_SIZE = 100;
 const FILTERS = ['status', 'type', 'user_id', 'subscription_id'] as const;
 
@@ -56,7 +61,7 @@ function create(eventSub: EventSubService, request: SubscriptionRequest): EventS
     return eventSub.create(request);
   } catch (error) {
     if (error instanceof SubscriptionRejectedError) {
-      throw new HelixError(error.reason === 'conflict' ? 409 : 400, error.message);
+      throw new HelixError(REJECTION_STATUS[error.reason], error.message);
     }
     throw error;
   }

@@ -36,8 +36,13 @@ export function privmsgLine(
     prefix: userPrefix(message.user.login),
     command: 'PRIVMSG',
     params: [`#${message.channel.login}`],
-    trailing: message.action ? `\x01ACTION ${message.text}\x01` : message.text,
+    trailing: actionText(message),
   });
+}
+
+/** The trailing text of a message as chat sends it: a `/me` is wrapped (PROTOCOL C3). */
+function actionText(message: { text: string; action: boolean }): string {
+  return message.action ? `\x01ACTION ${message.text}\x01` : message.text;
 }
 
 function replyTags(reply: NonNullable<ChatMessageHappening['reply']>): Record<string, string> {
@@ -54,7 +59,7 @@ function replyTags(reply: NonNullable<ChatMessageHappening['reply']>): Record<st
   };
 }
 
-/** CLEARMSG; real captures carry an empty `room-id` (PROTOCOL C6). */
+/** CLEARMSG; real captures carry an empty `room-id` and keep an action's wrapper (PROTOCOL C6). */
 export function clearMsgLine(deletion: MessageDeleteHappening): string {
   return formatIrcMessage({
     tags: {
@@ -66,7 +71,7 @@ export function clearMsgLine(deletion: MessageDeleteHappening): string {
     prefix: SERVER_PREFIX,
     command: 'CLEARMSG',
     params: [`#${deletion.channel.login}`],
-    trailing: deletion.text,
+    trailing: actionText(deletion),
   });
 }
 

@@ -8,6 +8,7 @@ import { channelName, ClientCommands } from './client-commands.js';
 import { Delivery } from './delivery.js';
 import { IrcConnection } from './irc-connection.js';
 import { renderIrc } from './irc-render.js';
+import { KeepAlive, type KeepAliveOptions, TWITCH_KEEP_ALIVE } from './keep-alive.js';
 import {
   type IrcTransport,
   tcpTransport,
@@ -16,7 +17,7 @@ import {
 } from './irc-transport.js';
 import { close, listen, webSocketEndpoint } from './listening.js';
 import { RecentMessages } from './recent-messages.js';
-import { reconnectLine } from './server-lines.js';
+import { pingLine, reconnectLine } from './server-lines.js';
 
 export interface TwitchChatServerOptions {
   world: TwitchWorld;
@@ -28,6 +29,8 @@ export interface TwitchChatServerOptions {
   wsPort?: number | null;
   /** A message a chat client sent, already delivered over IRC. */
   onClientMessage?: (message: ChatMessageHappening) => void;
+  /** When to PING a silent client and drop it if it does not answer; default `TWITCH_KEEP_ALIVE`. */
+  keepAlive?: KeepAliveOptions;
 }
 
 export interface ChatClientSnapshot {
@@ -36,6 +39,8 @@ export interface ChatClientSnapshot {
   channels: string[];
   caps: string[];
   transport: TransportKind;
+  /** How many of the server's PINGs this connection has answered. */
+  pingsAnswered: number;
 }
 
 /** Twitch drops slow readers; so does this server once this much is waiting for one. */
@@ -43,7 +48,7 @@ const MAX_UNSENT_BYTES = 4 * 1024 * 1024;
 
 /** Twitch's chat server (TMI) over TCP and WebSocket, showing what happens in the world. */
 export class TwitchChatServer {
-  private readonly connections = new Set<IrcConnection>();
+  private readonly connections = new Map<IrcConnection, KeepAlive>();
   private readonly rooms = new ChatRooms();
   private readonly recentMessages = new RecentMessages();
   private readonly commands: ClientCommands;
@@ -56,6 +61,7 @@ export class TwitchChatServer {
     readonly host: string,
     withWebSocket: boolean,
     onClientMessage: TwitchChatServerOptions['onClientMessage'],
+    private readonly keepAlive: KeepAliveOptions,
   ) {
     this.webSocketServer = withWebSocket
       ? webSocketEndpoint((webSocket) => this.accept(webSocketTransport(webSocket)))
@@ -71,7 +77,8 @@ export class TwitchChatServer {
 
   static async start(options: TwitchChatServerOptions): Promise<TwitchChatServer> {
     const { world, host = '127.0.0.1', tcpPort = 6667, wsPort = 0, onClientMessage } = options;
-    const server = new TwitchChatServer(world, host, wsPort !== null, onClientMessage);
+    const keepAlive = options.keepAlive ?? TWITCH_KEEP_ALIVE;
+    const server = new TwitchChatServer(world, host, wsPort !== null, onClientMessage, keepAlive);
     await server.listen(tcpPort, wsPort ?? 0);
     return server;
   }
@@ -102,7 +109,7 @@ export class TwitchChatServer {
 
   /** Tells clients that asked for commands to reconnect, then closes every connection. */
   reconnectAll(): void {
-    for (const connection of this.connections) {
+    for (const connection of this.connections.keys()) {
       connection.send([reconnectLine()]);
       connection.close();
     }
@@ -110,18 +117,19 @@ export class TwitchChatServer {
 
   /** Closes every connection without a word, as a network failure would. */
   dropAll(): void {
-    for (const connection of [...this.connections]) {
+    for (const connection of [...this.connections.keys()]) {
       this.forget(connection);
       connection.drop();
     }
   }
 
   clients(): ChatClientSnapshot[] {
-    return [...this.connections].map((connection) => ({
+    return [...this.connections].map(([connection, keepAlive]) => ({
       nick: connection.nick,
       channels: [...connection.channels],
       caps: capabilityNames(connection.capabilities),
       transport: connection.transportKind,
+      pingsAnswered: keepAlive.answered,
     }));
   }
 
@@ -147,15 +155,30 @@ export class TwitchChatServer {
 
   private accept(transport: IrcTransport): void {
     const connection = new IrcConnection(transport, MAX_UNSENT_BYTES);
-    this.connections.add(connection);
+    const keepAlive = new KeepAlive(
+      this.keepAlive,
+      () => connection.send([pingLine()]),
+      () => {
+        // Twitch closes the connection of a client that stopped answering.
+        this.forget(connection);
+        connection.drop();
+      },
+    );
+    this.connections.set(connection, keepAlive);
     transport.listen({
-      line: (line) => this.commands.handle(connection, line),
+      line: (line) => {
+        keepAlive.heard(line);
+        this.commands.handle(connection, line);
+      },
       closed: () => this.forget(connection),
     });
   }
 
   private forget(connection: IrcConnection): void {
-    if (!this.connections.delete(connection)) return;
+    const keepAlive = this.connections.get(connection);
+    if (!keepAlive) return;
+    keepAlive.stop();
+    this.connections.delete(connection);
     this.rooms.leaveAll(connection);
   }
 

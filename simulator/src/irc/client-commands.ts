@@ -1,3 +1,4 @@
+import { chatBanOf } from '../twitch/chatter-standing.js';
 import { type ChatMessageHappening } from '../twitch/happenings.js';
 import { type RoomState, type TwitchWorld } from '../world/twitch-world.js';
 import { requestedCapabilities } from './capabilities.js';
@@ -124,6 +125,13 @@ export class ClientCommands {
     const broadcaster = world.userByLogin(channel);
     if (!broadcaster) return connection.send([channelMissingLine(channel)]);
     const state = world.channels.get(broadcaster.id);
+    if (
+      connection.identity?.kind === 'user' &&
+      chatBanOf(state, connection.identity.user.id, world.clock.now())?.kind === 'banned'
+    ) {
+      // twurple fails the join on this notice (PROTOCOL C2).
+      return connection.send([bannedLine(channel)]);
+    }
     rooms.join(connection, channel);
     const lines = joinedLines(nick, channel);
     if (connection.identity?.kind === 'user') {
@@ -154,6 +162,17 @@ export class ClientCommands {
     }
     const broadcaster = world.userByLogin(channel);
     if (!broadcaster) return connection.send([channelMissingLine(channel)]);
+    const ban = chatBanOf(world.channels.get(broadcaster.id), identity.user.id, world.clock.now());
+    if (ban?.kind === 'banned') return connection.send([bannedLine(channel)]);
+    if (ban?.kind === 'timed-out') {
+      return connection.send([
+        noticeLine(
+          `#${channel}`,
+          'msg_timedout',
+          `You are timed out for ${ban.remainingSeconds} more seconds.`,
+        ),
+      ]);
+    }
     const parentId = message.tags['reply-parent-msg-id'];
     const parent = parentId === undefined ? undefined : recentMessages.find(parentId);
     const chatMessage = clientChatMessage({
@@ -185,6 +204,15 @@ function channelList(message: IrcMessage): string[] {
 
 function firstParam(message: IrcMessage): string {
   return message.params[0] ?? message.trailing ?? '';
+}
+
+/** Refuses both the JOIN and every PRIVMSG of a permanently banned user (PROTOCOL C2, C8). */
+function bannedLine(channel: string): string {
+  return noticeLine(
+    `#${channel}`,
+    'msg_banned',
+    `You are permanently banned from talking in ${channel}.`,
+  );
 }
 
 function channelMissingLine(channel: string): string {

@@ -139,6 +139,11 @@ export function pongLine(token: string | undefined): string {
   return serverLine('PONG', [SERVER_PREFIX], token);
 }
 
+/** The server's own keep-alive; clients answer `PONG :tmi.twitch.tv` (PROTOCOL C9). */
+export function pingLine(): string {
+  return formatIrcMessage({ tags: {}, command: 'PING', params: [], trailing: SERVER_PREFIX });
+}
+
 export function reconnectLine(): string {
   return serverLine('RECONNECT', []);
 }

@@ -98,3 +98,18 @@ export function chatterTags(user: SimUser, standing: ChatterStanding): Record<st
 export function flag(value: boolean): '1' | '0' {
   return value ? '1' : '0';
 }
+
+/** Whether `userId` may not chat in `channel` at `now`: banned, or timed out for some seconds more. */
+export type ChatBan = { kind: 'banned' } | { kind: 'timed-out'; remainingSeconds: number };
+
+export function chatBanOf(
+  channel: SimChannel | undefined,
+  userId: string,
+  now: number,
+): ChatBan | null {
+  const bannedUntil = channel?.bans.get(userId);
+  if (bannedUntil === undefined) return null;
+  if (bannedUntil === null) return { kind: 'banned' };
+  if (bannedUntil <= now) return null;
+  return { kind: 'timed-out', remainingSeconds: Math.ceil((bannedUntil - now) / 1000) };
+}

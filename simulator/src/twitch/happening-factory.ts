@@ -37,6 +37,11 @@ export interface SubscriptionOptions {
   message?: { text: string; emotes?: SimEmote[] } | null;
 }
 
+export interface GiftOptions {
+  /** A gift to the community, its recipients picked by Twitch; default: more than one recipient. */
+  mystery?: boolean;
+}
+
 const MINUTE = 60_000;
 
 /**
@@ -92,6 +97,7 @@ export class HappeningFactory {
       messageId: message.id,
       user: message.user,
       text: message.text,
+      action: message.action,
       moderator,
     };
   }
@@ -162,13 +168,19 @@ export class HappeningFactory {
     };
   }
 
-  /** One recipient: a single gift. Several: a mystery gift ("gift bomb") sharing one id. */
+  /**
+   * A single gift (IRC `subgift`) or a mystery gift to the community ("gift bomb"): one
+   * `submysterygift` and a `subgift` per recipient, sharing one id. Several recipients are a
+   * mystery gift unless `mystery` says otherwise; a community gift of one needs `mystery: true`.
+   */
   gift(
     channel: SimUser,
     gifter: SimUser | null,
     recipients: SimUser[],
     tier: SubTier = '1000',
+    options: GiftOptions = {},
   ): GiftHappening {
+    const mystery = options.mystery ?? recipients.length > 1;
     const previousGifts = gifter
       ? [...(this.world.channels.get(channel.id)?.subscriptions.values() ?? [])].filter(
           (subscription) => subscription.gifterId === gifter.id,
@@ -181,7 +193,7 @@ export class HappeningFactory {
       gifter,
       recipients,
       tier,
-      communityGiftId: recipients.length > 1 ? this.world.random.digits(19) : null,
+      communityGiftId: mystery ? this.world.random.digits(19) : null,
       gifterTotal: gifter ? previousGifts + recipients.length : null,
     };
   }

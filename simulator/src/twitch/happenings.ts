@@ -68,6 +68,8 @@ export interface MessageDeleteHappening extends Base<'chat.message_delete'> {
   messageId: string;
   user: SimUser;
   text: string;
+  /** The deleted message was a `/me`: CLEARMSG keeps its `\x01ACTION …\x01` wrapper. */
+  action: boolean;
   moderator: SimUser;
 }
 
@@ -101,8 +103,8 @@ export interface SubscriptionHappening extends Base<'subscription'> {
 }
 
 /**
- * Gifted subscriptions. One recipient without `communityGiftId`: a single gift (IRC `subgift`);
- * otherwise a mystery gift: one `submysterygift` and one `subgift` per recipient sharing the id.
+ * Gifted subscriptions. Without `communityGiftId`: a `subgift` per recipient; with it, a mystery
+ * gift (of any count, even one): one `submysterygift` and one `subgift` per recipient sharing the id.
  */
 export interface GiftHappening extends Base<'gift'> {
   /** `null` for an anonymous gifter. */

@@ -1,6 +1,7 @@
-import { EventSubService } from '../eventsub/eventsub-service.js';
+import { EventSubService, type EventSubServiceOptions } from '../eventsub/eventsub-service.js';
 import { TwitchApiServer } from '../helix/twitch-api-server.js';
 import { TwitchChatServer } from '../irc/chat-server.js';
+import { type KeepAliveOptions } from '../irc/keep-alive.js';
 import { type Clock, systemClock } from '../world/clock.js';
 import { SeededRandom } from '../world/random.js';
 import { TwitchWorld } from '../world/twitch-world.js';
@@ -19,11 +20,15 @@ export interface SimulatedTwitchOptions {
     tcpPort?: number;
     /** 0: any free port; null: no WebSocket endpoint. */
     wsPort?: number | null;
+    /** When a silent client is pinged and, if it does not answer, dropped. */
+    keepAlive?: KeepAliveOptions;
   };
   /** id.twitch.tv + Helix; 0 takes any free port. */
   apiPort?: number;
   /** Where EventSub deliveries go for an advertised callback URL. */
   deliveryUrl?: (callback: string) => string;
+  /** Retries, and how many failed notifications in a row revoke a subscription. */
+  eventSub?: Pick<EventSubServiceOptions, 'retryDelaysMs' | 'maxConsecutiveFailures'>;
 }
 
 /**
@@ -47,13 +52,18 @@ export class SimulatedTwitch {
       new SeededRandom(options.seed ?? 1),
       options.clock ?? systemClock,
     );
-    const eventSub = new EventSubService({ world, deliveryUrl: options.deliveryUrl });
+    const eventSub = new EventSubService({
+      ...options.eventSub,
+      world,
+      deliveryUrl: options.deliveryUrl,
+    });
     const api = await TwitchApiServer.start({ world, eventSub, port: options.apiPort ?? 0 });
     const chat = await TwitchChatServer.start({
       world,
       host: options.chat?.host,
       tcpPort: options.chat?.tcpPort,
       wsPort: options.chat?.wsPort,
+      keepAlive: options.chat?.keepAlive,
       // A chat client's message was already delivered over IRC by the chat server.
       onClientMessage: (happening) => {
         applyToWorld(happening, world);

@@ -56,9 +56,17 @@ export function applyToWorld(happening: Happening, world: TwitchWorld): void {
     case 'raid':
       if (channel.stream) channel.stream.viewerCount += happening.viewers;
       return;
-    case 'chat.message_delete':
     case 'moderation.ban':
+      channel.bans.set(
+        happening.user.id,
+        happening.durationSeconds === null ? null : happening.at + happening.durationSeconds * 1000,
+      );
+      return;
     case 'moderation.unban':
+      // Lifts a timeout as well as a ban, as `/unban` and `/untimeout` both do.
+      channel.bans.delete(happening.user.id);
+      return;
+    case 'chat.message_delete':
     case 'chat.clear':
     case 'redemption':
     case 'poll.begin':

@@ -65,6 +65,8 @@ export interface SimChannel {
   followers: Map<string, string>;
   /** Total bits cheered per user, for the bits badge. */
   bits: Map<string, number>;
+  /** Banned user id → when the timeout ends (epoch ms), or `null` for a permanent ban. */
+  bans: Map<string, number | null>;
   stream: SimStream | null;
 }
 
@@ -73,6 +75,11 @@ export interface SimApp {
   clientSecret: string;
   name: string;
   redirectUris: string[];
+  /**
+   * A public client (Twitch's "Public" client type, e.g. a device-flow app that cannot keep a
+   * secret) refreshes tokens without its secret; a confidential one must send it (PROTOCOL D4).
+   */
+  isPublic: boolean;
 }
 
 export interface SimAccessToken {
@@ -151,6 +158,7 @@ export class TwitchWorld {
       subscriptions: new Map(),
       followers: new Map(),
       bits: new Map(),
+      bans: new Map(),
       stream: null,
     };
     this.channels.set(broadcaster.id, channel);
@@ -168,6 +176,7 @@ export class TwitchWorld {
       clientSecret: fields.clientSecret ?? this.random.hex(30).replace(/^./, 's'),
       name: fields.name ?? 'Integron',
       redirectUris: fields.redirectUris ?? [],
+      isPublic: fields.isPublic ?? false,
     };
     this.apps.set(app.clientId, app);
     return app;
@@ -178,8 +187,18 @@ export class TwitchWorld {
 export class TokenStore {
   private readonly byAccess = new Map<string, SimAccessToken>();
   private readonly byRefresh = new Map<string, SimAccessToken>();
+  /** `userId clientId` → every scope the user has granted the app. */
+  private readonly grants = new Map<string, Set<string>>();
 
   constructor(private readonly world: TwitchWorld) {}
+
+  /**
+   * The scopes `userId` has authorized `clientId` for: every scope of every user token issued to
+   * the app, kept when tokens expire or are refreshed, gone once the user disconnects the app.
+   */
+  grantedScopes(userId: string, clientId: string): ReadonlySet<string> {
+    return this.grants.get(grantKey(userId, clientId)) ?? new Set();
+  }
 
   issueUserToken(
     clientId: string,
@@ -227,6 +246,7 @@ export class TokenStore {
     for (const token of [...this.byAccess.values()]) {
       if (token.userId === userId && token.clientId === clientId) this.revokeToken(token);
     }
+    this.grants.delete(grantKey(userId, clientId));
   }
 
   private issue(
@@ -247,6 +267,10 @@ export class TokenStore {
     };
     this.byAccess.set(token.token, token);
     if (token.refreshToken) this.byRefresh.set(token.refreshToken, token);
+    if (userId !== null) {
+      const key = grantKey(userId, clientId);
+      this.grants.set(key, new Set([...(this.grants.get(key) ?? []), ...scopes]));
+    }
     return {
       accessToken: token.token,
       refreshToken: token.refreshToken,
@@ -259,4 +283,8 @@ export class TokenStore {
     this.byAccess.delete(token.token);
     if (token.refreshToken) this.byRefresh.delete(token.refreshToken);
   }
+}
+
+function grantKey(userId: string, clientId: string): string {
+  return `${userId} ${clientId}`;
 }

@@ -43,6 +43,7 @@ describe(`${EventSubService.name} with twurple’s EventSubMiddleware`, () => {
   let listener: Server;
   let middleware: EventSubMiddleware;
   let hostName: string;
+  const listenerPort = () => (listener.address() as AddressInfo).port;
 
   /** Subscribes through twurple and waits until the simulator has verified the callback. */
   const subscribe = async (start: (handler: (event: unknown) => void) => EventSubSubscription) => {
@@ -64,14 +65,20 @@ describe(`${EventSubService.name} with twurple’s EventSubMiddleware`, () => {
   };
 
   beforeAll(async () => {
-    eventSub = new EventSubService({ world, retryDelaysMs: [10] });
+    eventSub = new EventSubService({
+      world,
+      retryDelaysMs: [10],
+      // Twitch calls https on port 443 only; the public host stands in front of the listener.
+      deliveryUrl: (callback) =>
+        callback.replace(`https://${hostName}`, `http://127.0.0.1:${listenerPort()}`),
+    });
     api = await TwitchApiServer.start({ world, eventSub });
     process.env.TWURPLE_MOCK_API_PORT = String(api.port);
     const receiver = express();
     listener = await new Promise<Server>((resolve) => {
       const server = receiver.listen(0, '127.0.0.1', () => resolve(server));
     });
-    hostName = `127.0.0.1:${(listener.address() as AddressInfo).port}`;
+    hostName = 'integron.example';
     middleware = new EventSubMiddleware({
       apiClient: new ApiClient({
         authProvider: new AppTokenAuthProvider(app.clientId, app.clientSecret),

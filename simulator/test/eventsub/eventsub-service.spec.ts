@@ -244,6 +244,41 @@ describe(EventSubService.name, () => {
     expect(sut.deliveries().at(-1)).toMatchObject({ status: 500, attempts: 3 });
   });
 
+  it('revokes a subscription whose callback fails too many notifications in a row', async () => {
+    const strict = new EventSubService({
+      world: cast.world,
+      deliveryUrl: () => receiver.url,
+      retryDelaysMs: [],
+      maxConsecutiveFailures: 3,
+    });
+    const created = strict.create(request());
+    await strict.settled(created.id);
+    const publishTimes = async (times: number) => {
+      for (let i = 0; i < times; i++) await strict.publish(happenings.streamOnline);
+    };
+
+    // Two failures, then a success: the count starts again.
+    receiver.failNext(500, 2);
+    await publishTimes(3);
+    receiver.failNext(503, 2);
+    await publishTimes(2);
+    expect(await strict.settled(created.id)).toMatchObject({ status: 'enabled' });
+    receiver.failNext(500, 1);
+    await publishTimes(1);
+
+    expect(await strict.settled(created.id)).toMatchObject({
+      status: 'notification_failures_exceeded',
+    });
+    const [revocation] = receiver.ofType('revocation');
+    expectDefined(revocation);
+    expect(verifies(revocation)).toBe(true);
+    expect(revocation.json).toEqual({
+      subscription: withFields({ id: created.id, status: 'notification_failures_exceeded' }),
+    });
+    await publishTimes(1);
+    expect(receiver.notifications()).toHaveLength(6);
+  });
+
   it('revokes with the reason as status and a body without an event', async () => {
     const subscription = await subscribe();
 
@@ -300,6 +335,7 @@ describe(EventSubService.name, () => {
     [{ condition: { broadcaster_user_id: '999' } }, 'invalid broadcaster_user_id 999'],
     [{ secret: 'too-short' }, 'secret must be between 10 and 100 characters'],
     [{ callback: 'http://integron.example/webhooks' }, 'callback must be an https URL'],
+    [{ callback: 'https://integron.example:8443/webhooks' }, 'callback must use port 443'],
   ] as const)('refuses %j', (fields, message) => {
     expect(() => sut.create(request(fields))).toThrow(withFields({ reason: 'invalid', message }));
   });

@@ -17,6 +17,27 @@ export function goldenWorld(): TwitchWorld {
 
 export type Cast = ReturnType<typeof createCast>;
 
+/** Every EventSub type about a channel, as its broadcaster grants them. */
+export const BROADCASTER_SCOPES = [
+  'bits:read',
+  'channel:bot',
+  'channel:moderate',
+  'channel:read:hype_train',
+  'channel:read:polls',
+  'channel:read:predictions',
+  'channel:read:redemptions',
+  'channel:read:subscriptions',
+];
+/** Follows and shoutouts as a moderator; chat as a reader who moderates. */
+export const MODERATOR_SCOPES = [
+  'moderator:read:followers',
+  'moderator:read:shoutouts',
+  'user:bot',
+  'user:read:chat',
+];
+/** Chat as a bot in a channel whose broadcaster granted `channel:bot`. */
+export const BOT_SCOPES = ['chat:edit', 'chat:read', 'user:bot', 'user:read:chat'];
+
 /** A channel with a moderator, a long-time subscriber who cheers, and a few others. */
 export function createCast(world: TwitchWorld = goldenWorld()) {
   const app = world.registerApp({
@@ -57,6 +78,11 @@ export function createCast(world: TwitchWorld = goldenWorld()) {
     gifterId: null,
   });
   channel.bits.set(viewer.id, 250);
+  // What each has authorized the app for, as connecting their account to Integron records.
+  world.tokens.issueUserToken(app.clientId, broadcaster.id, BROADCASTER_SCOPES);
+  world.tokens.issueUserToken(app.clientId, raider.id, BROADCASTER_SCOPES);
+  world.tokens.issueUserToken(app.clientId, moderator.id, MODERATOR_SCOPES);
+  world.tokens.issueUserToken(app.clientId, bot.id, BOT_SCOPES);
   return {
     world,
     app,
@@ -346,6 +372,7 @@ export function sampleHappenings(cast: Cast) {
       messageId: 'a1b2c3d4-0000-4000-8000-000000000002',
       user: viewer,
       text: greeting,
+      action: false,
       moderator,
     },
     chatClear: { kind: 'chat.clear', channel, at: at(1500), moderator },

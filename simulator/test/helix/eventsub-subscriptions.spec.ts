@@ -163,6 +163,92 @@ describe(`${TwitchApiServer.name} EventSub subscriptions`, () => {
     expect(await answer.json()).toMatchObject({ status, message: anyString() });
   });
 
+  describe('authorization', () => {
+    const FORBIDDEN = {
+      error: 'Forbidden',
+      status: 403,
+      message: 'subscription missing proper authorization',
+    };
+    const otherApp = () => ({
+      token: world.tokens.issueAppToken(other.clientId).accessToken,
+      clientId: other.clientId,
+    });
+    const chatAs = (userId: string) =>
+      webhook('channel.chat.message', { broadcaster_user_id: broadcaster.id, user_id: userId });
+
+    it('refuses a channel type when the broadcaster has not granted its scope', async () => {
+      const asOther = otherApp();
+      const subscribe = webhook('channel.subscribe', { broadcaster_user_id: broadcaster.id });
+
+      const refused = await call('POST', '', subscribe, asOther);
+      expect([refused.status, await refused.json()]).toEqual([403, FORBIDDEN]);
+
+      world.tokens.issueUserToken(other.clientId, broadcaster.id, ['channel:read:subscriptions']);
+      const accepted = await call('POST', '', subscribe, asOther);
+      expect(accepted.status).toBe(202);
+    });
+
+    it('wants moderator:read:followers from the moderator of a channel.follow', async () => {
+      const asOther = otherApp();
+      const follow = webhook(
+        'channel.follow',
+        { broadcaster_user_id: raider.id, moderator_user_id: moderator.id },
+        '2',
+      );
+      world.tokens.issueUserToken(other.clientId, raider.id, ['moderator:read:followers']);
+
+      const refused = await call('POST', '', follow, asOther);
+      expect([refused.status, await refused.json()]).toEqual([403, FORBIDDEN]);
+
+      world.tokens.issueUserToken(other.clientId, moderator.id, ['moderator:read:followers']);
+      expect((await call('POST', '', follow, asOther)).status).toBe(202);
+    });
+
+    it('wants user:read:chat and user:bot from a chat reader, and channel:bot unless it moderates', async () => {
+      const asOther = otherApp();
+      const reader = world.createUser({ login: 'chatreader' });
+      for (const user of [reader, moderator]) {
+        world.tokens.issueUserToken(other.clientId, user.id, ['user:read:chat']);
+      }
+
+      const statuses = async () => [
+        (await call('POST', '', chatAs(reader.id), asOther)).status,
+        (await call('POST', '', chatAs(moderator.id), asOther)).status,
+      ];
+      expect(await statuses()).toEqual([403, 403]);
+      for (const user of [reader, moderator]) {
+        world.tokens.issueUserToken(other.clientId, user.id, ['user:bot']);
+      }
+      // The broadcaster granted the other app nothing: only the moderator may read.
+      expect(await statuses()).toEqual([403, 202]);
+      world.tokens.issueUserToken(other.clientId, broadcaster.id, ['channel:bot']);
+      expect((await call('POST', '', chatAs(reader.id), asOther)).status).toBe(202);
+    });
+
+    it('forgets what a user granted once they disconnect the app', async () => {
+      const asOther = otherApp();
+      const ban = webhook('channel.ban', { broadcaster_user_id: raider.id });
+      world.tokens.issueUserToken(other.clientId, raider.id, ['channel:moderate']);
+
+      world.tokens.revokeAllFor(raider.id, other.clientId);
+
+      expect((await call('POST', '', ban, asOther)).status).toBe(403);
+    });
+
+    it('needs nobody to have granted anything for stream.online', async () => {
+      const stranger = world.createUser({ login: 'stranger' });
+
+      const answer = await call(
+        'POST',
+        '',
+        webhook('stream.online', { broadcaster_user_id: stranger.id }),
+        otherApp(),
+      );
+
+      expect(answer.status).toBe(202);
+    });
+  });
+
   it('lists its own client’s subscriptions with filters and totals', async () => {
     const follow = await create(
       webhook(

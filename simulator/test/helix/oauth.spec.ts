@@ -138,13 +138,13 @@ describe(`${TwitchApiServer.name} OAuth`, () => {
   });
 
   describe('device code', () => {
-    const start = async () => {
-      const answer = await post('device', { client_id: app.clientId, scopes: SCOPES.join(' ') });
+    const start = async (clientId = app.clientId) => {
+      const answer = await post('device', { client_id: clientId, scopes: SCOPES.join(' ') });
       return (await answer.json()) as Record<string, string | number>;
     };
-    const poll = (deviceCode: string) =>
+    const poll = (deviceCode: string, clientId = app.clientId) =>
       post('token', {
-        client_id: app.clientId,
+        client_id: clientId,
         device_code: String(deviceCode),
         grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
         scopes: SCOPES.join(' '),
@@ -193,20 +193,46 @@ describe(`${TwitchApiServer.name} OAuth`, () => {
       expect(again.status).toBe(400);
     });
 
-    it('lets a public client refresh without its secret', async () => {
-      const device = await start();
+    const refreshTokenOf = async (clientId: string) => {
+      const device = await start(clientId);
       await decide(String(device.user_code), { user_id: viewer.id });
-      const granted = (await (await poll(String(device.device_code))).json()) as {
+      const granted = (await (await poll(String(device.device_code), clientId)).json()) as {
         refresh_token: string;
       };
+      return granted.refresh_token;
+    };
+
+    it('lets a public client refresh without its secret', async () => {
+      const publicApp = world.registerApp({ name: 'Stream Deck', isPublic: true });
 
       const refreshed = await post('token', {
-        client_id: app.clientId,
+        client_id: publicApp.clientId,
         grant_type: 'refresh_token',
-        refresh_token: granted.refresh_token,
+        refresh_token: await refreshTokenOf(publicApp.clientId),
       });
 
       expect(refreshed.status).toBe(200);
+    });
+
+    it('makes a confidential client send its secret to refresh', async () => {
+      const refreshToken = await refreshTokenOf(app.clientId);
+      const refresh = (secret: Record<string, string>) =>
+        post('token', {
+          client_id: app.clientId,
+          grant_type: 'refresh_token',
+          refresh_token: refreshToken,
+          ...secret,
+        });
+
+      const withoutSecret = await refresh({});
+      const withWrongSecret = await refresh({ client_secret: 'wrong' });
+      const withSecret = await refresh({ client_secret: app.clientSecret });
+
+      for (const refused of [withoutSecret, withWrongSecret]) {
+        expect(refused.status).toBe(403);
+        expect(await refused.json()).toEqual({ status: 403, message: 'invalid client secret' });
+      }
+      expect(withSecret.status).toBe(200);
     });
 
     it('tells the device when the person declines', async () => {
@@ -302,7 +328,11 @@ describe(`${TwitchApiServer.name} OAuth`, () => {
       [{ grant_type: 'password' }, 400, 'unsupported grant type'],
       [{ grant_type: 'refresh_token', refresh_token: 'unknown' }, 400, 'Invalid refresh token'],
     ])('refuses %j', async (params, status, message) => {
-      const answer = await post('token', { client_id: app.clientId, ...params });
+      const answer = await post('token', {
+        client_id: app.clientId,
+        client_secret: app.clientSecret,
+        ...params,
+      });
 
       expect(answer.status).toBe(status);
       expect(await answer.json()).toEqual({ status, message });

@@ -195,6 +195,7 @@ describe(TwitchChatServer.name, () => {
           channels: ['speedrunsally'],
           caps: ALL_CAPABILITIES.split(' '),
           transport: 'tcp',
+          pingsAnswered: 0,
         },
       ]);
     });
@@ -373,6 +374,48 @@ describe(TwitchChatServer.name, () => {
       }
 
       expect(sut.clients()).toEqual([]);
+    });
+  });
+
+  describe('keep-alive', () => {
+    const KEEP_ALIVE = { idleMs: 100, pongTimeoutMs: 400 };
+
+    async function keepingAlive(): Promise<RawIrcClient> {
+      await sut.stop();
+      sut = await TwitchChatServer.start({
+        world: chat.world,
+        host: HOST,
+        tcpPort: 0,
+        keepAlive: KEEP_ALIVE,
+      });
+      return loggedIn();
+    }
+
+    it('pings a silent client and drops it when it does not answer', async () => {
+      const client = await keepingAlive();
+
+      const pinged = await client.readUntilCommand('PING');
+      const unread = await client.waitForClose();
+
+      expect(pinged.at(-1)).toBe('PING :tmi.twitch.tv');
+      expect(unread).toEqual([]);
+      expect(sut.clients()).toEqual([]);
+    });
+
+    it('keeps a client that answers each PING, however long it stays', async () => {
+      const client = await keepingAlive();
+
+      // Eight rounds outlast the PONG timeout twice over.
+      for (let ping = 0; ping < 8; ping++) {
+        await client.readUntilCommand('PING');
+        client.send('PONG :tmi.twitch.tv');
+      }
+      await expect(joined(client).then((lines) => lines.at(-1))).resolves.toMatch(
+        /ROOMSTATE #teamcaptain$/,
+      );
+
+      expect(client.closed).toBe(false);
+      expect(sut.clients()).toEqual([expect.objectContaining({ pingsAnswered: 8 })]);
     });
   });
 

@@ -67,11 +67,13 @@ describe(renderIrc.name, () => {
     const chat = new ChatWorld();
     const { events, broadcaster: channel } = chat;
     const spam = events.chatMessage(channel, chat.viewer, 'buy followers at example.com');
+    const shout = events.chatMessage(channel, chat.vip, 'shouts LOUDLY', { action: true });
     const lines = [
       events.deleteMessage(spam, chat.moderator),
       events.timeout(channel, chat.viewer, chat.moderator, 600, 'spam'),
       events.ban(channel, chat.turboViewer, chat.moderator, 'hate speech'),
       events.clearChat(channel, chat.moderator),
+      events.deleteMessage(shout, chat.moderator),
     ].flatMap((happening) => render(chat, happening));
 
     await expect(asFile(lines)).toMatchFileSnapshot(golden('moderation'));
@@ -99,13 +101,14 @@ describe(renderIrc.name, () => {
     await expect(asFile(lines)).toMatchFileSnapshot(golden('subscriptions'));
   });
 
-  it('renders gifts: a single subgift, a mystery gift and an anonymous one', async () => {
+  it('renders gifts: a single subgift, mystery gifts of three and of one, an anonymous one', async () => {
     const chat = new ChatWorld();
     const { events, broadcaster: channel } = chat;
     const lines = [
       events.gift(channel, chat.moderator, [chat.viewer]),
       events.gift(channel, chat.vip, [chat.primeViewer, chat.turboViewer, chat.bot], '2000'),
       events.gift(channel, null, [chat.viewer, chat.vip]),
+      events.gift(channel, chat.moderator, [chat.turboViewer], '1000', { mystery: true }),
     ].flatMap((happening) => render(chat, happening));
 
     await expect(asFile(lines)).toMatchFileSnapshot(golden('gifts'));

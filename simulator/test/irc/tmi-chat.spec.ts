@@ -1,5 +1,5 @@
 import tmi from 'tmi.js';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TwitchChatServer } from '../../src/irc/chat-server.js';
 import { type SimUser } from '../../src/world/twitch-world.js';
 import { ChatWorld } from './support/chat-world.js';
@@ -200,6 +200,59 @@ describe(`${TwitchChatServer.name} with tmi.js`, () => {
       'hello from tmi.js',
       false,
     ]);
+  });
+
+  it('tells a banned or timed-out user why their message was refused, until unbanned', async () => {
+    const { events, broadcaster } = chat;
+    const sender = await joined(chat.viewer);
+    const reader = await joined(chat.bot);
+    const received = nextTmiEvent(reader, 'message');
+
+    sut.publish(chat.happen(events.timeout(broadcaster, chat.viewer, chat.moderator, 90)));
+    chat.clock.advance(30_000);
+    const timedOut = nextTmiEvent(sender, 'notice');
+    await sender.say('teamcaptain', 'timed out');
+    await expect(timedOut).resolves.toEqual([
+      '#teamcaptain',
+      'msg_timedout',
+      'You are timed out for 60 more seconds.',
+    ]);
+    sut.publish(chat.happen(events.ban(broadcaster, chat.viewer, chat.moderator)));
+    const banned = nextTmiEvent(sender, 'notice');
+    await sender.say('teamcaptain', 'banned');
+    await expect(banned).resolves.toEqual([
+      '#teamcaptain',
+      'msg_banned',
+      'You are permanently banned from talking in teamcaptain.',
+    ]);
+
+    sut.publish(chat.happen(events.unban(broadcaster, chat.viewer, chat.moderator)));
+    await sender.say('teamcaptain', 'unbanned');
+    const [, userstate, message] = await received;
+    expect([userstate.username, message]).toEqual(['lazy_otter', 'unbanned']);
+  });
+
+  it("answers the server's PINGs and stays connected", async () => {
+    await sut.stop();
+    sut = await TwitchChatServer.start({
+      world: chat.world,
+      host: HOST,
+      tcpPort: 0,
+      keepAlive: { idleMs: 100, pongTimeoutMs: 200 },
+    });
+    const client = await joined(chat.bot);
+    const pings = collectTmiEvents(client, 'ping', 3);
+    let disconnects = 0;
+    client.on('disconnected', () => disconnects++);
+
+    await pings;
+    await vi.waitFor(
+      () => expect(sut.clients()).toEqual([expect.objectContaining({ pingsAnswered: 3 })]),
+      { timeout: 5_000 },
+    );
+
+    expect(disconnects).toBe(0);
+    expect(client.readyState()).toBe('OPEN');
   });
 
   it('reconnects and rejoins after RECONNECT', async () => {

@@ -1,6 +1,6 @@
 import { StaticAuthProvider } from '@twurple/auth';
 import { ChatClient, LogLevel, parseChatMessage } from '@twurple/chat';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type TwitchApiServer } from '../../src/helix/twitch-api-server.js';
 import { TwitchChatServer } from '../../src/irc/chat-server.js';
 import { type SimUser } from '../../src/world/twitch-world.js';
@@ -242,6 +242,30 @@ describe(`${TwitchChatServer.name} with @twurple/chat`, () => {
       expect(new Set(giftIds)).toEqual(new Set([bomb.communityGiftId]));
     });
 
+    it('a community gift of one as a community sub of one and its gift', async () => {
+      const client = await joined(chat.bot);
+      const communitySub = nextEvent(client.onCommunitySub);
+      const gift = nextEvent(client.onSubGift);
+
+      const single = chat.happen(
+        chat.events.gift(chat.broadcaster, chat.moderator, [chat.viewer], '1000', {
+          mystery: true,
+        }),
+      );
+      sut.publish(single);
+
+      const [, , communityInfo, communityNotice] = await communitySub;
+      expect(communityInfo).toMatchObject({ count: 1, plan: '1000' });
+      const [, recipient, , giftNotice] = await gift;
+      expect(recipient).toBe('lazy_otter');
+      expect(
+        [communityNotice, giftNotice].map((notice) =>
+          notice.tags.get('msg-param-community-gift-id'),
+        ),
+      ).toEqual([single.communityGiftId, single.communityGiftId]);
+      expect(single.communityGiftId).toMatch(/^\d{19}$/);
+    });
+
     it('raids and announcements', async () => {
       const client = await joined(chat.bot);
       const raider = chat.world.createUser({
@@ -287,6 +311,64 @@ describe(`${TwitchChatServer.name} with @twurple/chat`, () => {
       true,
     ]);
     expect(Object.fromEntries(message.emoteOffsets)).toEqual({ '25': ['19-23'] });
+  });
+
+  describe('moderation', () => {
+    it("refuses a timed-out user's messages until the timeout ends", async () => {
+      const sender = await joined(chat.viewer);
+      const reader = await joined(chat.bot);
+      const failed = nextEvent(sender.onMessageFailed);
+      const received = nextEvent(reader.onMessage);
+      sut.publish(
+        chat.happen(chat.events.timeout(chat.broadcaster, chat.viewer, chat.moderator, 600)),
+      );
+
+      await sender.say('teamcaptain', 'let me speak');
+      await expect(failed).resolves.toEqual(['teamcaptain', 'msg_timedout']);
+      chat.clock.advance(600_000);
+      await sender.say('teamcaptain', 'back again');
+
+      const [, user, text] = await received;
+      expect([user, text]).toEqual(['lazy_otter', 'back again']);
+    });
+
+    it('fails to join a channel that banned the user, and joins once unbanned', async () => {
+      const { events, broadcaster } = chat;
+      chat.happen(events.ban(broadcaster, chat.viewer, chat.moderator));
+      const client = chatClient(chat.viewer, chat.tokenFor(chat.viewer), []);
+      const connected = nextEvent(client.onConnect);
+      client.connect();
+      await connected;
+
+      await expect(client.join('teamcaptain')).rejects.toBe('msg_banned');
+      expect(sut.clients()[0]?.channels).toEqual([]);
+
+      chat.happen(events.unban(broadcaster, chat.viewer, chat.moderator));
+      await client.join('teamcaptain');
+      expect(client.currentChannels).toEqual(['#teamcaptain']);
+    });
+  });
+
+  it("answers the server's PINGs and stays connected", async () => {
+    await sut.stop();
+    sut = await TwitchChatServer.start({
+      world: chat.world,
+      host: HOST,
+      tcpPort: 6667,
+      wsPort: null,
+      keepAlive: { idleMs: 100, pongTimeoutMs: 200 },
+    });
+    const client = await joined(chat.bot);
+    let disconnects = 0;
+    client.onDisconnect(() => disconnects++);
+
+    await vi.waitFor(
+      () => expect(sut.clients()).toEqual([expect.objectContaining({ pingsAnswered: 3 })]),
+      { timeout: 5_000 },
+    );
+
+    expect(disconnects).toBe(0);
+    expect(client.isConnected).toBe(true);
   });
 
   it('reconnects and rejoins after reconnectAll()', async () => {

@@ -33,8 +33,10 @@ function exchange({ world, codes, devices }: Grants, app: SimApp, params: Params
       return userToken(world.tokens.issueUserToken(app.clientId, grant.userId, grant.scopes));
     }
     case 'refresh_token': {
-      // Public clients (device flow) refresh without a secret; a given one must be right.
-      if (params.client_secret !== undefined) checkClientSecret(app, params.client_secret);
+      // Public clients refresh without a secret (a given one must be right); others must send it.
+      if (!app.isPublic || params.client_secret !== undefined) {
+        checkClientSecret(app, params.client_secret);
+      }
       const refreshed = world.tokens.refresh(params.refresh_token ?? '', app.clientId);
       if (!refreshed) throw new OAuthError(400, 'Invalid refresh token');
       return userToken(refreshed);

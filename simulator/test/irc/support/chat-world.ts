@@ -13,10 +13,8 @@ export const CHAT_SCOPES = ['chat:read', 'chat:edit'];
  * run (seed 42, clock at 2026-11-22T10:00Z), so rendered lines can be pinned byte for byte.
  */
 export class ChatWorld {
-  readonly world = new TwitchWorld(
-    new SeededRandom(42),
-    new ManualClock(Date.UTC(2026, 10, 22, 10)),
-  );
+  readonly clock = new ManualClock(Date.UTC(2026, 10, 22, 10));
+  readonly world = new TwitchWorld(new SeededRandom(42), this.clock);
   readonly events = new HappeningFactory(this.world);
   readonly broadcaster: SimUser;
   readonly channel: SimChannel;
