@@ -34,7 +34,7 @@ export class AppModule {
         DatabaseModule.forRoot(runtime.database),
         ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 600 }]),
         BusModule,
-        DemoModule,
+        DemoModule.forRoot(runtime.config),
         AuthModule,
         ChannelsModule,
         HealthModule,

@@ -1,5 +1,6 @@
 import { type AppConfig } from '../config/app-config.js';
 import { type DemoSimulator } from '../demo/demo-simulator.js';
+import { demoTwitchPagesUrl } from '../demo/demo-twitch-pages.constant.js';
 
 const TWITCH_OAUTH = 'https://id.twitch.tv/oauth2';
 
@@ -8,8 +9,13 @@ export class TwitchIdentity {
   constructor(
     readonly clientId: string,
     readonly clientSecret: string,
-    /** id.twitch.tv's `oauth2` base, without a trailing slash. */
+    /** id.twitch.tv's `oauth2` base for Integron's own calls, without a trailing slash. */
     readonly oauthBaseUrl: string,
+    /**
+     * Where people's browsers reach id.twitch.tv's pages, without a trailing slash. In demo mode
+     * Integron serves the simulator's pages itself, since the simulator listens on loopback only.
+     */
+    readonly pagesBaseUrl = oauthBaseUrl,
   ) {}
 
   static from(config: AppConfig, demo: DemoSimulator): TwitchIdentity {
@@ -21,11 +27,12 @@ export class TwitchIdentity {
       twitchApp.clientId,
       twitchApp.clientSecret,
       `${simulator.twitch.api.baseUrl}/auth`,
+      demoTwitchPagesUrl(config),
     );
   }
 
   get authorizeUrl(): string {
-    return `${this.oauthBaseUrl}/authorize`;
+    return `${this.pagesBaseUrl}/authorize`;
   }
 
   get tokenUrl(): string {

@@ -2,6 +2,7 @@ import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { type SimApp, Simulator } from '@integron/simulator';
 import { OAUTH_CALLBACK_PATHS } from '../auth/oauth-callbacks.js';
 import { AppConfig } from '../config/app-config.js';
+import { demoTwitchPagesUrl } from './demo-twitch-pages.constant.js';
 
 /** Twitch chat clients can only reach port 6667 when they do not use TLS. */
 const CHAT_PORT = 6667;
@@ -28,6 +29,8 @@ export class DemoSimulator implements OnApplicationShutdown {
       chat: { host: chatAddress, tcpPort: CHAT_PORT, wsPort: null },
       population: { channels: 3, chatters: 300 },
       onError: (error) => logger.warn(`Simulated EventSub delivery failed: ${String(error)}`),
+      // Browsers reach its sign-in and device pages through Integron (DemoTwitchPagesController).
+      oauthPagesUrl: demoTwitchPagesUrl(config),
     }).catch((error: unknown) => {
       throw (error as { code?: string }).code === 'EADDRINUSE'
         ? new Error(

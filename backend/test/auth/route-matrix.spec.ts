@@ -19,6 +19,11 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'GET /metrics': 'Prometheus scraping',
   'GET /api/auth/twitch': 'starts sign-in',
   'GET /api/auth/twitch/callback': "Twitch's redirect back, checked by OAuth state",
+  // Demo mode only: the simulated Twitch's pages, relayed from its loopback-only address.
+  'GET /demo/twitch/auth/authorize': 'demo: the simulated Twitch consent page, before sign-in',
+  'POST /demo/twitch/auth/authorize': 'demo: the person’s answer on that page',
+  'GET /demo/twitch/auth/activate': 'demo: the simulated Twitch device-code page',
+  'POST /demo/twitch/auth/activate': 'demo: the person’s answer on that page',
 };
 
 interface Route {

@@ -14,7 +14,7 @@ import { TokenVault } from '../../src/auth/token-vault/token-vault.js';
 import { TwitchAuthProviders } from '../../src/auth/token-vault/twitch-auth-providers.js';
 import { DemoSimulator } from '../../src/demo/demo-simulator.js';
 import { type HttpBrowser } from '../utils/http-browser.js';
-import { answerTwitchConsent } from '../utils/simulated-twitch-login.js';
+import { answerDeviceActivation, answerTwitchConsent } from '../utils/simulated-twitch-login.js';
 import { redirectTarget, signInTeam, type TeamSessions } from '../utils/sign-in.js';
 import { simulatedGrant } from '../utils/simulated-grant.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
@@ -64,6 +64,9 @@ describe('connected Twitch accounts', () => {
   ): Promise<URL> {
     const toTwitch = await admin.fetch(`/api/twitch-accounts/connect?purpose=${purpose}`);
     const authorizeUrl = redirectTarget(toTwitch, sut.baseUrl);
+    expect(`${authorizeUrl.origin}${authorizeUrl.pathname}`).toBe(
+      `${sut.baseUrl}/demo/twitch/auth/authorize`,
+    );
     expect(authorizeUrl.searchParams.get('scope')?.split(' ')).toEqual(
       TWITCH_ACCOUNT_SCOPES[purpose],
     );
@@ -226,12 +229,12 @@ describe('connected Twitch accounts', () => {
     expect(started).toMatchObject({ status: 201, body: { status: 'pending', purpose: 'bot' } });
     const { flowId, userCode, verificationUri } = started.body;
 
-    const approval = await fetch(new URL('/auth/activate', verificationUri), {
-      method: 'POST',
-      body: new URLSearchParams({
-        user_code: userCode,
-        user_id: world().ensureUser('headlessbot').id,
-      }),
+    expect(verificationUri).toBe(
+      `${sut.baseUrl}/demo/twitch/auth/activate?device-code=${userCode}`,
+    );
+
+    const approval = await answerDeviceActivation(sut.simulator!, verificationUri, {
+      login: 'headlessbot',
     });
     expect(approval.status).toBe(200);
 
@@ -253,10 +256,7 @@ describe('connected Twitch accounts', () => {
       method: 'POST',
       body: JSON.stringify({ purpose: 'broadcaster' }),
     });
-    await fetch(new URL('/auth/activate', started.body.verificationUri), {
-      method: 'POST',
-      body: new URLSearchParams({ user_code: started.body.userCode, cancel: '1' }),
-    });
+    await answerDeviceActivation(sut.simulator!, started.body.verificationUri, 'cancel');
 
     await expect
       .poll(

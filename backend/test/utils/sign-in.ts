@@ -11,6 +11,9 @@ export async function signInWithTwitch(
 ): Promise<{ browser: HttpBrowser; landing: URL }> {
   const toTwitch = await browser.fetch('/api/auth/twitch');
   const authorizeUrl = redirectTarget(toTwitch, sut.baseUrl);
+  // Demo mode serves the simulated Twitch's pages itself: browsers cannot reach the simulator.
+  if (authorizeUrl.origin !== new URL(sut.baseUrl).origin)
+    throw new Error(`Sign-in sent the browser off to ${authorizeUrl.origin}`);
   const callback = await answerTwitchConsent(sut.simulator!, authorizeUrl, { login });
   const landing = redirectTarget(await browser.fetch(callback.toString()), sut.baseUrl);
   return { browser, landing };

@@ -21,6 +21,8 @@ export interface TwitchApiServerOptions {
   port?: number;
   /** Helix's bucket per client id and user; Twitch's is 800 points a minute. */
   rateLimit?: RateLimitOptions;
+  /** Where browsers reach the `/auth` pages; default this server's own `/auth`. */
+  oauthPagesUrl?: string;
 }
 
 /**
@@ -44,7 +46,7 @@ export class TwitchApiServer {
       .disable('x-powered-by')
       .disable('etag')
       .use(log.middleware(), faults.middleware())
-      .use('/auth', oauthRoutes(options.world))
+      .use('/auth', oauthRoutes(options.world, options.oauthPagesUrl))
       .use((req, _res, next) => {
         // twurple sends EventSub subscription calls beside /mock, Helix's other calls under it.
         if (req.path.startsWith('/eventsub/')) req.url = `/mock${req.url}`;

@@ -25,6 +25,11 @@ export interface SimulatedTwitchOptions {
   };
   /** id.twitch.tv + Helix; 0 takes any free port. */
   apiPort?: number;
+  /**
+   * Where people's browsers reach id.twitch.tv's pages (`authorize`, `activate`), when that is
+   * not this server's `/auth`: e.g. a proxy on a public address. Device codes point there.
+   */
+  oauthPagesUrl?: string;
   /** Where EventSub deliveries go for an advertised callback URL. */
   deliveryUrl?: (callback: string) => string;
   /** Retries, and how many failed notifications in a row revoke a subscription. */
@@ -57,7 +62,12 @@ export class SimulatedTwitch {
       world,
       deliveryUrl: options.deliveryUrl,
     });
-    const api = await TwitchApiServer.start({ world, eventSub, port: options.apiPort ?? 0 });
+    const api = await TwitchApiServer.start({
+      world,
+      eventSub,
+      port: options.apiPort ?? 0,
+      oauthPagesUrl: options.oauthPagesUrl,
+    });
     const chat = await TwitchChatServer.start({
       world,
       host: options.chat?.host,

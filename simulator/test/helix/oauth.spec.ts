@@ -28,6 +28,16 @@ function formFields(html: string): URLSearchParams {
   return fields;
 }
 
+/** Where the page's form posts, as a browser resolves it against the page's address. */
+function formAction(html: string, pageUrl: string): string {
+  const action = /<form method="post" action="([^"]*)">/.exec(html)?.[1];
+  expectDefined(action);
+  return new URL(action, pageUrl).toString();
+}
+
+/** A proxy's address for the pages, under a path of its own. */
+const PROXIED_PAGES = 'https://integron.example/demo/twitch/auth';
+
 describe(`${TwitchApiServer.name} OAuth`, () => {
   const cast = createCast(new TwitchWorld(new SeededRandom(5)));
   const { world, viewer } = cast;
@@ -85,6 +95,17 @@ describe(`${TwitchApiServer.name} OAuth`, () => {
       );
       expect(html).toContain('<button type="submit" name="cancel" value="1">Cancel</button>');
       expect(html).toContain('강동원 (kangdongwon)');
+    });
+
+    it('posts its form relative to the page, so that a proxy may serve it under any path', async () => {
+      const html = await (await fetch(authorizeUrl())).text();
+
+      expect(formAction(html, `${sut.baseUrl}/auth/authorize?client_id=x`)).toBe(
+        `${sut.baseUrl}/auth/authorize`,
+      );
+      expect(formAction(html, `${PROXIED_PAGES}/authorize?client_id=x`)).toBe(
+        `${PROXIED_PAGES}/authorize`,
+      );
     });
 
     it('redirects with a code that @twurple/auth exchanges once for the chosen user’s token', async () => {
@@ -169,6 +190,30 @@ describe(`${TwitchApiServer.name} OAuth`, () => {
       expect(page).toContain('Activate Overlay Studio');
       expect(page).toContain(`name="user_code" value="${device.user_code}"`);
       expect(page).toContain(`name="user_id" value="${viewer.id}"`);
+      expect(formAction(page, `${PROXIED_PAGES}/activate?device-code=x`)).toBe(
+        `${PROXIED_PAGES}/activate`,
+      );
+    });
+
+    it('points devices at the pages where browsers reach them, when that is elsewhere', async () => {
+      const proxied = await TwitchApiServer.start({
+        world,
+        eventSub: new EventSubService({ world }),
+        oauthPagesUrl: PROXIED_PAGES,
+      });
+      try {
+        const answer = await fetch(`${proxied.baseUrl}/auth/device`, {
+          method: 'POST',
+          body: new URLSearchParams({ client_id: app.clientId, scopes: SCOPES.join(' ') }),
+        });
+        const device = (await answer.json()) as Record<string, string>;
+
+        expect(device.verification_uri).toBe(
+          `${PROXIED_PAGES}/activate?device-code=${device.user_code}`,
+        );
+      } finally {
+        await proxied.stop();
+      }
     });
 
     it('answers authorization_pending until approved, then the token once', async () => {

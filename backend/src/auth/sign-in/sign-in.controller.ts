@@ -15,9 +15,8 @@ import { CurrentMember } from '../request-context.js';
 import { SessionsService } from '../session/sessions.service.js';
 import { TeamService } from '../team/team.service.js';
 import { SessionMemberDto } from './session-member.dto.js';
+import { SIGN_IN_THROTTLE } from './sign-in-throttle.constant.js';
 import { type SignInAttempt, TwitchSignInGuard } from './twitch-sign-in.guard.js';
-
-const SIGN_IN_THROTTLE = { default: { limit: 30, ttl: 60_000 } };
 
 @ApiTags('auth')
 @Controller('api/auth')

@@ -34,7 +34,7 @@ export function authorizeRoutes(world: TwitchWorld, codes: AuthorizationCodes): 
       const hidden = Object.fromEntries(FORWARDED_PARAMS.map((name) => [name, params[name]]));
       const page = consentPage({
         title: `Authorize ${app.name}`,
-        action: '/auth/authorize',
+        action: 'authorize',
         scopes,
         hidden,
         users: world.users.values(),

@@ -10,8 +10,15 @@ import { oauthParams, registeredApp } from './oauth-requests.js';
 import { consentPage, messagePage } from './pages.js';
 import { parseScopes } from './twitch-scopes.js';
 
-/** The device-code flow: `POST /device` starts it, `/activate` is where a person approves. */
-export function deviceRoutes(world: TwitchWorld, devices: DeviceAuthorizations): Router {
+/**
+ * The device-code flow: `POST /device` starts it, `/activate` is where a person approves. The
+ * verification URI is under `pagesUrl` when given, else beside `/device` on the caller's host.
+ */
+export function deviceRoutes(
+  world: TwitchWorld,
+  devices: DeviceAuthorizations,
+  pagesUrl?: string,
+): Router {
   return Router()
     .post('/device', (req, res) => {
       const params = oauthParams(req);
@@ -19,7 +26,7 @@ export function deviceRoutes(world: TwitchWorld, devices: DeviceAuthorizations):
       const scopes = parseScopes(params.scopes);
       if (!scopes) throw new OAuthError(400, 'invalid scope requested');
       const authorization = devices.start(app.clientId, scopes);
-      const verificationUri = new URL('/auth/activate', origin(req));
+      const verificationUri = new URL(pagesUrl ? `${pagesUrl}/activate` : 'activate', ownUrl(req));
       verificationUri.searchParams.set('device-code', authorization.userCode);
       sendJson(res, 200, {
         device_code: authorization.deviceCode,
@@ -35,7 +42,7 @@ export function deviceRoutes(world: TwitchWorld, devices: DeviceAuthorizations):
       const appName = waiting && world.apps.get(waiting.clientId)?.name;
       const page = consentPage({
         title: appName ? `Activate ${appName}` : 'Activate a device',
-        action: '/auth/activate',
+        action: 'activate',
         scopes: waiting?.scopes ?? [],
         hidden: {},
         users: world.users.values(),
@@ -69,6 +76,7 @@ function invalidCode(): string {
   return messagePage('Invalid code', 'This code is not valid or has expired.');
 }
 
-function origin(req: Request): string {
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+/** Where `req` was sent, as its caller addressed this server. */
+function ownUrl(req: Request): string {
+  return `${req.protocol}://${req.get('host') ?? 'localhost'}${req.originalUrl}`;
 }

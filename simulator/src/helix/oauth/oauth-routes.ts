@@ -8,15 +8,18 @@ import { deviceRoutes } from './device-routes.js';
 import { oauthParams, registeredApp } from './oauth-requests.js';
 import { tokenRoutes } from './token-routes.js';
 
-/** id.twitch.tv/oauth2: tokens, validation, revocation and the pages a person signs in on. */
-export function oauthRoutes(world: TwitchWorld): Router {
+/**
+ * id.twitch.tv/oauth2: tokens, validation, revocation and the pages a person signs in on.
+ * `pagesUrl` is where browsers reach those pages when not at this router's own address.
+ */
+export function oauthRoutes(world: TwitchWorld, pagesUrl?: string): Router {
   const codes = new AuthorizationCodes(world.clock);
   const devices = new DeviceAuthorizations(world.clock);
   return Router()
     .use(express.urlencoded({ extended: false }))
     .use(tokenRoutes({ world, codes, devices }))
     .use(authorizeRoutes(world, codes))
-    .use(deviceRoutes(world, devices))
+    .use(deviceRoutes(world, devices, pagesUrl))
     .get('/validate', (req, res) => {
       const presented = /^(?:OAuth|Bearer)\s+(\S+)$/i.exec(req.get('Authorization') ?? '')?.[1];
       if (!presented) throw new OAuthError(401, 'missing authorization token');

@@ -2,7 +2,7 @@ import { type SimUser } from '../../world/twitch-world.js';
 
 export interface ConsentPage {
   title: string;
-  /** Where the form posts. */
+  /** Where the form posts, relative to the page so that it works behind a proxy under any path. */
   action: string;
   /** What the application asks for; none on a device page before its code is known. */
   scopes: readonly string[];
