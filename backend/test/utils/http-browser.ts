@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { CSRF_COOKIE, CSRF_HEADER } from '@integron/contracts';
 import { CookieJar } from 'tough-cookie';
 
@@ -14,12 +15,18 @@ export interface BrowserRequest extends RequestInit {
  */
 export class HttpBrowser {
   readonly jar = new CookieJar();
+  /**
+   * Each browser is a person on a machine of their own: it comes through the (trusted, loopback)
+   * proxy from its own address, so rate limits count per browser as they would per person.
+   */
+  readonly clientAddress = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 
   constructor(readonly baseUrl: string) {}
 
   async fetch(pathOrUrl: string, init: BrowserRequest = {}): Promise<Response> {
     const url = new URL(pathOrUrl, this.baseUrl).toString();
     const headers = new Headers(init.headers);
+    if (!headers.has('x-forwarded-for')) headers.set('x-forwarded-for', this.clientAddress);
     const cookies = await this.jar.getCookieString(url);
     if (cookies) headers.set('cookie', cookies);
     const method = (init.method ?? 'GET').toUpperCase();
