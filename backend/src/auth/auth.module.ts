@@ -21,6 +21,7 @@ import { TeamController } from './team/team.controller.js';
 import { TeamService } from './team/team.service.js';
 import { TwitchIdentity } from './twitch-identity.js';
 import { TwitchOAuth } from './twitch-oauth.js';
+import { TwitchUsers } from './twitch-users.js';
 import { TokenVault } from './token-vault/token-vault.js';
 import { TwitchAccountEntity } from './token-vault/twitch-account.entity.js';
 import { TwitchAuthProviders } from './token-vault/twitch-auth-providers.js';
@@ -61,6 +62,7 @@ import { TwitchAccountsService } from './twitch-accounts/twitch-accounts.service
     OverlayKeysService,
     OverlayGateway,
     TwitchOAuth,
+    TwitchUsers,
     TokenVault,
     TwitchAuthProviders,
     TwitchAccountsService,

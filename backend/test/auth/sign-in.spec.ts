@@ -16,6 +16,17 @@ describe('signing in with Twitch', () => {
 
   beforeAll(async () => {
     sut = await startTestApp();
+    // People on the simulated Twitch whom the tests add to the team before they ever sign in.
+    for (const login of [
+      'newmoderator',
+      'shortlived',
+      'teamadmin',
+      'wannabe',
+      'helper',
+      'secondadmin',
+      'samenewcomer',
+    ])
+      sut.simulator!.twitch.world.ensureUser(login);
   });
 
   afterAll(async () => {
@@ -147,6 +158,47 @@ describe('signing in with Twitch', () => {
     await sut.database!.query(`UPDATE sessions SET expire = now() - interval '1 second'`);
 
     expect((await me(browser)).status).toBe(401);
+  });
+
+  it('refuses to add a login no Twitch user has, naming the field', async () => {
+    const owner = (await signInWithTwitch(sut, 'firstperson')).browser;
+
+    const typo = await owner.json<ApiErrorBody>('/api/team', {
+      method: 'POST',
+      body: JSON.stringify({ login: 'nobody_has_this', role: 'moderator' }),
+    });
+
+    expect(typo.status).toBe(400);
+    expect(typo.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'login', message: 'no Twitch user has this login' }],
+    });
+  });
+
+  it('binds a new member to the Twitch account that had the login when they were added', async () => {
+    const world = sut.simulator!.twitch.world;
+    const invitee = world.ensureUser('soontorename', 'SoonToRename');
+    const owner = (await signInWithTwitch(sut, 'firstperson')).browser;
+    const added = await owner.json<TeamMember>('/api/team', {
+      method: 'POST',
+      body: JSON.stringify({ login: 'SoonToRename', role: 'admin' }),
+    });
+    expect(added.body).toMatchObject({
+      login: 'soontorename',
+      displayName: 'SoonToRename',
+      twitchUserId: invitee.id,
+    });
+
+    world.renameUser(invitee.id, 'renamedinvitee', 'RenamedInvitee');
+    const squatter = await signInWithTwitch(sut, 'soontorename');
+    const renamed = await signInWithTwitch(sut, 'renamedinvitee');
+
+    expect(squatter.landing.pathname).toBe('/not-a-member');
+    expect(renamed.landing.pathname).toBe('/dashboard');
+    expect((await me(renamed.browser)).body).toMatchObject({
+      login: 'renamedinvitee',
+      role: 'admin',
+    });
   });
 
   it('ends the sessions of a member who is removed from the team', async () => {

@@ -37,6 +37,7 @@ export async function signInTeam(sut: TestApp, prefix: string): Promise<TeamSess
   const sessions: Partial<TeamSessions> = { owner };
   for (const role of ['admin', 'moderator'] as const) {
     const login = `${prefix}${role}`;
+    sut.simulator!.twitch.world.ensureUser(login);
     const added = await owner.fetch('/api/team', {
       method: 'POST',
       body: JSON.stringify({ login, role }),

@@ -144,6 +144,18 @@ export class TwitchWorld {
     return this.usersByLogin.get(login.toLowerCase());
   }
 
+  /** What a Twitch rename does: same id, new login; the old login is free for someone else. */
+  renameUser(userId: string, login: string, displayName = login): SimUser {
+    const user = this.users.get(userId);
+    if (!user) throw new Error(`No user ${userId}`);
+    const next = login.toLowerCase();
+    if (this.usersByLogin.has(next)) throw new Error(`User ${next} already exists`);
+    this.usersByLogin.delete(user.login);
+    Object.assign(user, { login: next, displayName });
+    this.usersByLogin.set(next, user);
+    return user;
+  }
+
   /** The user, or a new ordinary one with that login. */
   ensureUser(login: string, displayName = login): SimUser {
     return this.userByLogin(login) ?? this.createUser({ login: login.toLowerCase(), displayName });

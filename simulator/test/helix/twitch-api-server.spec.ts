@@ -68,6 +68,20 @@ describe(TwitchApiServer.name, () => {
     expect(answers.map((answer) => answer.status)).toEqual([401, 401]);
   });
 
+  it('follows a rename: same id under the new login, the old login free', async () => {
+    const renamed = world.createUser({ login: 'oldhandle', displayName: 'OldHandle' });
+    const api = appClient();
+
+    world.renameUser(renamed.id, 'newhandle', 'NewHandle');
+
+    expect(await api.users.getUserByName('oldhandle')).toBeNull();
+    expect(await api.users.getUserByName('newhandle')).toMatchObject({
+      id: renamed.id,
+      displayName: 'NewHandle',
+    });
+    expect(world.ensureUser('oldhandle').id).not.toBe(renamed.id);
+  });
+
   it('finds users by name and by id for twurple', async () => {
     const api = appClient();
 

@@ -38,6 +38,14 @@ export function apiErrorMessage(body: ApiErrorBody): string {
   return `${message}.`;
 }
 
+/** The field errors an HTTP call was refused with; empty for any other failure. */
+export function fieldErrorsOf(error: unknown): FieldError[] {
+  if (!(error instanceof HttpErrorResponse) || !isApiErrorBody(error.error)) {
+    return [];
+  }
+  return isFieldErrorList(error.error.details) ? error.error.details : [];
+}
+
 export const NO_ACCESS_MESSAGE = "You don't have access to this.";
 export const SESSION_ENDED_MESSAGE = 'Your session has ended: sign in again.';
 

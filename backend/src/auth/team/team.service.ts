@@ -5,7 +5,7 @@ import {
   type TeamMember,
   type TeamRole,
 } from '@integron/contracts';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull, Repository } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
@@ -13,6 +13,8 @@ import { isUniqueViolation } from '../../database/postgres-errors.js';
 import { ApiError } from '../../http/api-error.js';
 import { isBigIntId } from '../../http/bigint-id.pipe.js';
 import { type TwitchUserIdentity } from '../twitch-oauth.js';
+import { describeTwitchError } from '../twitch-errors.js';
+import { TwitchUsers } from '../twitch-users.js';
 import { TeamMemberEntity } from './team-member.entity.js';
 
 /** Serialises sign-ins on a fresh install, so exactly one first person becomes owner. */
@@ -24,10 +26,13 @@ export type SignInOutcome =
 /** Who is on the team and with which role, and who may change that. */
 @Injectable()
 export class TeamService {
+  private readonly logger = new Logger(TeamService.name);
+
   constructor(
     @InjectRepository(TeamMemberEntity) private readonly members: Repository<TeamMemberEntity>,
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly twitchUsers: TwitchUsers,
   ) {}
 
   /**
@@ -69,19 +74,44 @@ export class TeamService {
       .map(toTeamMember);
   }
 
+  /** Adds the Twitch user who has `login` now: bound to their Twitch id, renames cannot swap them. */
   async add(actor: SessionMember, login: string, role: TeamRole): Promise<TeamMember> {
     assertMayGrant(actor, role);
-    const normalised = login.toLowerCase();
+    const user = await this.twitchUser(login);
     try {
       const saved = await this.members.save(
-        this.members.create({ login: normalised, role, addedBy: actor.id }),
+        this.members.create({
+          login: user.login,
+          twitchUserId: user.id,
+          displayName: user.displayName,
+          role,
+          addedBy: actor.id,
+        }),
       );
       return toTeamMember(saved);
     } catch (error) {
       if (isUniqueViolation(error))
-        throw new ApiError('CONFLICT', `${normalised} is already on the team.`);
+        throw new ApiError('CONFLICT', `${user.login} is already on the team.`);
       throw error;
     }
+  }
+
+  private async twitchUser(login: string): Promise<TwitchUserIdentity> {
+    let user: TwitchUserIdentity | null;
+    try {
+      user = await this.twitchUsers.byLogin(login.toLowerCase());
+    } catch (error) {
+      this.logger.warn(`Looking up ${login} on Twitch failed: ${describeTwitchError(error)}`);
+      throw new ApiError(
+        'SERVICE_UNAVAILABLE',
+        `Could not ask Twitch who ${login} is. Try again in a moment.`,
+      );
+    }
+    if (!user)
+      throw new ApiError('VALIDATION_FAILED', `No Twitch user has the login ${login}.`, [
+        { field: 'login', message: 'no Twitch user has this login' },
+      ]);
+    return user;
   }
 
   updateRole(actor: SessionMember, id: string, role: TeamRole): Promise<TeamMember> {

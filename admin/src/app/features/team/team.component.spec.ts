@@ -162,6 +162,28 @@ describe(TeamComponent.name, () => {
     expect(page().querySelectorAll('tr[mat-row]')).toHaveLength(3);
   });
 
+  it('says under the login field when no Twitch user has that login', async () => {
+    await render(OWNER_CAPTAIN, TEAM);
+
+    await typeLogin('nobody_here');
+    byTestId(page(), 'invite-submit')?.click();
+    http.expectOne(TEAM_URL).flush(
+      {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'No Twitch user has the login nobody_here.',
+        details: [{ field: 'login', message: 'no Twitch user has this login' }],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await fixture.whenStable();
+
+    expect(byTestId(page(), 'login-error')?.textContent?.trim()).toBe(
+      'No Twitch user has this login.',
+    );
+    expect(overlayText()).not.toContain('Could not add');
+  });
+
   it('does not send a login Twitch would not accept', async () => {
     await render(OWNER_CAPTAIN, TEAM);
 

@@ -32,6 +32,7 @@ import {
 } from '@integron/contracts';
 import { finalize, of } from 'rxjs';
 
+import { fieldErrorsOf } from '../../core/api-error.util';
 import { BusyIds } from '../../core/busy-ids';
 import { NotifyService } from '../../core/notify.service';
 import { pageData } from '../../core/page-data';
@@ -155,7 +156,15 @@ export class TeamComponent {
             `Added ${added.login} as ${roleLabel(added.role)}. They can sign in with Twitch now.`,
           );
         },
-        error: (error: unknown) => this.notify.failed(`Could not add ${request.login}`, error),
+        error: (error: unknown) => {
+          const loginProblem = fieldErrorsOf(error).find((problem) => problem.field === 'login');
+          if (loginProblem) {
+            this.inviteForm.controls.login.setErrors({ server: sentence(loginProblem.message) });
+            this.inviteForm.controls.login.markAsTouched();
+            return;
+          }
+          this.notify.failed(`Could not add ${request.login}`, error);
+        },
       });
   }
 
@@ -212,4 +221,10 @@ export class TeamComponent {
       error: (error: unknown) => this.notify.failed(`Could not remove ${member.login}`, error),
     });
   }
+}
+
+/** `no such user` → `No such user.` */
+function sentence(text: string): string {
+  const trimmed = text.trim().replace(/[.!]$/, '');
+  return `${trimmed.charAt(0).toUpperCase()}${trimmed.slice(1)}.`;
 }

@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import { ApiClient } from '@twurple/api';
+import { AppTokenAuthProvider } from '@twurple/auth';
+import { TwitchIdentity } from './twitch-identity.js';
+import { type TwitchUserIdentity } from './twitch-oauth.js';
+
+/** Looks Twitch users up as Integron's application, with no one's user token. */
+@Injectable()
+export class TwitchUsers {
+  private readonly api: ApiClient;
+
+  constructor(identity: TwitchIdentity) {
+    this.api = new ApiClient({
+      authProvider: new AppTokenAuthProvider(identity.clientId, identity.clientSecret),
+    });
+  }
+
+  /** The user who has `login` now, or `null` when nobody has. */
+  async byLogin(login: string): Promise<TwitchUserIdentity | null> {
+    const user = await this.api.users.getUserByName(login);
+    return user ? { id: user.id, login: user.name, displayName: user.displayName } : null;
+  }
+}
