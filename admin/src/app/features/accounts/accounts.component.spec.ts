@@ -1,18 +1,12 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { Router, provideRouter } from '@angular/router';
+import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { type TwitchAccount } from '@integron/contracts';
 import { type Mock } from 'vitest';
 
-import {
-  NO_MATERIAL_ANIMATIONS,
-  buttonNamed,
-  byTestId,
-  inOverlay,
-  overlayText,
-} from '../../../testing/overlay.testing';
+import { buttonNamed, byTestId, inOverlay, overlayText } from '../../../testing/overlay.testing';
+import { pageTestProviders } from '../../../testing/page.testing';
 import {
   CAPTAIN_BROADCASTER,
   CONNECTED_BOT_FLOW,
@@ -41,10 +35,7 @@ describe(AccountsComponent.name, () => {
     navigate = vi.fn<(url: string) => void>();
     TestBed.configureTestingModule({
       providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([{ path: 'accounts', component: AccountsComponent }]),
-        NO_MATERIAL_ANIMATIONS,
+        ...pageTestProviders([{ path: 'accounts', component: AccountsComponent }]),
         { provide: FULL_PAGE_NAVIGATION, useValue: navigate },
         { provide: DEVICE_POLL_INTERVAL_MS, useValue: POLL_MS },
       ],

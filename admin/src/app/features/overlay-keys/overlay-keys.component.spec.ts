@@ -1,7 +1,5 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
 import { type Channel, type OverlayKey } from '@integron/contracts';
 
 import {
@@ -12,13 +10,13 @@ import {
 } from '../../../testing/channels.fixtures';
 import { INTERNAL_ERROR_BODY } from '../../../testing/health.fixtures';
 import {
-  NO_MATERIAL_ANIMATIONS,
   buttonNamed,
   byTestId,
   inOverlay,
   overlayElement,
   overlayText,
 } from '../../../testing/overlay.testing';
+import { pageTestProviders } from '../../../testing/page.testing';
 import { CHANNELS_URL } from '../../core/channels-api.service';
 import {
   channelOverlayKeysUrl,
@@ -34,12 +32,7 @@ describe(OverlayKeysComponent.name, () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [OverlayKeysComponent],
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        NO_MATERIAL_ANIMATIONS,
-      ],
+      providers: [...pageTestProviders()],
     });
     http = TestBed.inject(HttpTestingController);
   });

@@ -1,18 +1,16 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
 import { type SessionMember, type TeamMember } from '@integron/contracts';
 
 import { INTERNAL_ERROR_BODY } from '../../../testing/health.fixtures';
 import {
-  NO_MATERIAL_ANIMATIONS,
   buttonNamed,
   byTestId,
   inOverlay,
   overlayElement,
   overlayText,
 } from '../../../testing/overlay.testing';
+import { pageTestProviders } from '../../../testing/page.testing';
 import { ADMIN_PALADIN, OWNER_CAPTAIN } from '../../../testing/session.fixtures';
 import { signInAs } from '../../../testing/session.testing';
 import {
@@ -32,12 +30,7 @@ describe(TeamComponent.name, () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [TeamComponent],
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        NO_MATERIAL_ANIMATIONS,
-      ],
+      providers: [...pageTestProviders()],
     });
     http = TestBed.inject(HttpTestingController);
   });
