@@ -7,11 +7,11 @@ export function roleAtLeast(role: TeamRole, minimum: TeamRole): boolean {
   return TEAM_ROLES.indexOf(role) >= TEAM_ROLES.indexOf(minimum);
 }
 
-/** A person of the team: invited by login, known by Twitch id from their first sign-in. */
+/** A person of the team, bound to a Twitch account when added (looked up by login). */
 export interface TeamMember {
   id: string;
+  /** Their Twitch login as of their adding or latest sign-in. */
   login: string;
-  /** `null` until they first sign in. */
   displayName: string | null;
   twitchUserId: string | null;
   role: TeamRole;

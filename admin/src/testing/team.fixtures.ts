@@ -25,8 +25,8 @@ export const PALADIN_MEMBER: TeamMember = {
 export const NIGHTOWL_MEMBER: TeamMember = {
   id: '4',
   login: 'nightowl',
-  displayName: null,
-  twitchUserId: null,
+  displayName: 'NightOwl',
+  twitchUserId: '100004',
   role: 'moderator',
   createdAt: '2026-11-20T10:00:00.000Z',
   lastSignInAt: null,

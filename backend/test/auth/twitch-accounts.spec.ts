@@ -221,6 +221,23 @@ describe('connected Twitch accounts', () => {
     expect((await plaintextToken('colourbot')).accessToken).toBe(newer.token.accessToken);
   });
 
+  it('does not mark a newer grant when Twitch refuses a refresh of the older one after it', async () => {
+    await connectByCode('bot', 'colourbot');
+    const bot = world().userByLogin('colourbot')!;
+    const provider = sut.app.get(TwitchAuthProviders).for('bot');
+    world().tokens.revokeAllFor(bot.id, clientId());
+    // Connected again where this process's provider did not see it.
+    const newer = simulatedGrant(sut, bot.login, bot.displayName, 'bot');
+    await sut.app.get(TokenVault).store(newer);
+
+    await expect(provider.refreshAccessTokenForUser(bot.id)).rejects.toThrow();
+
+    await expect
+      .poll(async () => (await provider.getAccessTokenForUser(bot.id))?.accessToken)
+      .toBe(newer.token.accessToken);
+    expect((await listAccounts())[0]).toMatchObject({ status: 'connected', problem: null });
+  });
+
   it('connects an account by device code once the person approves on another device', async () => {
     const started = await team.admin.json<DeviceConnectFlow>('/api/twitch-accounts/device', {
       method: 'POST',

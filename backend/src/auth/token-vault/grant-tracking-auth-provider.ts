@@ -6,12 +6,15 @@ import {
   type RefreshingAuthProviderConfig,
 } from '@twurple/auth';
 
-/** A finished refresh, with the `obtainmentTimestamp` of the token it started from. */
-export type RefreshedListener = (userId: string, token: AccessToken, refreshedFrom: number) => void;
+/** What became of a refresh, with the `obtainmentTimestamp` of the token it started from. */
+export interface RefreshListeners {
+  refreshed(userId: string, token: AccessToken, refreshedFrom: number): void;
+  failed(userId: string, error: Error, refreshedFrom: number): void;
+}
 
 /**
  * twurple's refreshing provider, telling which token each refresh started from. twurple's own
- * `onRefresh` does not, and a refresh that ends after the account was connected again (here or on
+ * `onRefresh` and `onRefreshFailure` do not, and a refresh that ends after the account was connected again (here or on
  * another replica) must not replace the newer grant.
  */
 export class GrantTrackingAuthProvider extends RefreshingAuthProvider {
@@ -20,7 +23,7 @@ export class GrantTrackingAuthProvider extends RefreshingAuthProvider {
 
   constructor(
     config: RefreshingAuthProviderConfig,
-    private readonly refreshed: RefreshedListener,
+    private readonly listeners: RefreshListeners,
   ) {
     super(config);
   }
@@ -42,12 +45,18 @@ export class GrantTrackingAuthProvider extends RefreshingAuthProvider {
   override async refreshAccessTokenForUser(user: UserIdResolvable): Promise<AccessTokenWithUserId> {
     const userId = extractUserId(user);
     const from = this.obtainedAt.get(userId);
-    const token = await super.refreshAccessTokenForUser(user);
+    let token: AccessTokenWithUserId;
+    try {
+      token = await super.refreshAccessTokenForUser(user);
+    } catch (error) {
+      if (from !== undefined && error instanceof Error) this.listeners.failed(userId, error, from);
+      throw error;
+    }
     if (from === undefined) return token;
     // Unless the user was added again meanwhile, the refreshed token is now the current one.
     if (this.obtainedAt.get(userId) === from)
       this.obtainedAt.set(userId, token.obtainmentTimestamp);
-    this.refreshed(userId, token, from);
+    this.listeners.refreshed(userId, token, from);
     return token;
   }
 }

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type AccessToken } from '@twurple/auth';
 import { Repository } from 'typeorm';
+import { isBigIntId } from '../../http/bigint-id.pipe.js';
 import { EncryptionKey } from '../secrets/encryption-key.js';
 import { type TwitchUserIdentity } from '../twitch-oauth.js';
 import { deriveKey, SecretBox, UnreadableSecretError } from '../secrets/secret-box.js';
@@ -69,12 +70,18 @@ export class TokenVault {
     return affected === 1;
   }
 
+  /** Marks the account, or with `grantObtainedAt` only while it still holds that grant. */
   async markNeedsReconnect(
     purpose: TwitchAccountPurpose,
     twitchUserId: string,
     problem: string,
-  ): Promise<void> {
-    await this.accounts.update({ purpose, twitchUserId }, { status: 'needs_reconnect', problem });
+    { grantObtainedAt }: { grantObtainedAt?: Date } = {},
+  ): Promise<boolean> {
+    const { affected } = await this.accounts.update(
+      { purpose, twitchUserId, ...(grantObtainedAt ? { obtainedAt: grantObtainedAt } : {}) },
+      { status: 'needs_reconnect', problem },
+    );
+    return affected === 1;
   }
 
   list(): Promise<TwitchAccountEntity[]> {
@@ -82,7 +89,7 @@ export class TokenVault {
   }
 
   find(id: string): Promise<TwitchAccountEntity | null> {
-    return /^\d+$/.test(id) ? this.accounts.findOneBy({ id }) : Promise.resolve(null);
+    return isBigIntId(id) ? this.accounts.findOneBy({ id }) : Promise.resolve(null);
   }
 
   findGrant(

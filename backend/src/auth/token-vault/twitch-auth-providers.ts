@@ -79,13 +79,15 @@ export class TwitchAuthProviders implements OnApplicationBootstrap {
     purpose: TwitchAccountPurpose,
     identity: TwitchIdentity,
   ): GrantTrackingAuthProvider {
-    const provider = new GrantTrackingAuthProvider(
+    return new GrantTrackingAuthProvider(
       { clientId: identity.clientId, clientSecret: identity.clientSecret },
-      (userId, token, refreshedFrom) =>
-        void this.persistRefreshed(purpose, userId, token, refreshedFrom),
+      {
+        refreshed: (userId, token, refreshedFrom) =>
+          void this.persistRefreshed(purpose, userId, token, refreshedFrom),
+        failed: (userId, error, refreshedFrom) =>
+          void this.refreshFailed(purpose, userId, error, refreshedFrom),
+      },
     );
-    provider.onRefreshFailure((userId, error) => void this.refreshFailed(purpose, userId, error));
-    return provider;
   }
 
   private async persistRefreshed(
@@ -111,13 +113,19 @@ export class TwitchAuthProviders implements OnApplicationBootstrap {
     purpose: TwitchAccountPurpose,
     userId: string,
     error: Error,
+    refreshedFrom: number,
   ): Promise<void> {
     try {
       if (refusedRefreshToken(error)) {
-        this.logger.warn(
-          `Twitch no longer accepts the ${purpose} account ${userId}; it needs reconnecting`,
-        );
-        await this.vault.markNeedsReconnect(purpose, userId, REFUSED_PROBLEM);
+        // Only the grant that was refused: a reconnect meanwhile brought a good one.
+        const marked = await this.vault.markNeedsReconnect(purpose, userId, REFUSED_PROBLEM, {
+          grantObtainedAt: new Date(refreshedFrom),
+        });
+        if (marked)
+          this.logger.warn(
+            `Twitch no longer accepts the ${purpose} account ${userId}; it needs reconnecting`,
+          );
+        else await this.reload(purpose, userId);
         return;
       }
       this.logger.warn(

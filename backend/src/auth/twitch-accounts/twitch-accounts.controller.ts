@@ -31,6 +31,7 @@ import {
 } from '@nestjs/swagger';
 import { type Request, type Response } from 'express';
 import { AppConfig } from '../../config/app-config.js';
+import { BigIntIdPipe } from '../../http/bigint-id.pipe.js';
 import { RequireRole } from '../auth-policy.js';
 import { CONNECT_CALLBACK_PATH } from '../oauth-callbacks.js';
 import { CurrentMember } from '../request-context.js';
@@ -159,7 +160,7 @@ export class TwitchAccountsController {
   @RequireRole('admin')
   @ApiOperation({ summary: 'Disconnects an account and revokes its token at Twitch.' })
   @ApiNoContentResponse()
-  disconnect(@Param('id') id: string): Promise<void> {
+  disconnect(@Param('id', BigIntIdPipe) id: string): Promise<void> {
     return this.accounts.disconnect(id);
   }
 }

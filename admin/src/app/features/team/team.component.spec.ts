@@ -97,8 +97,9 @@ describe(TeamComponent.name, () => {
     expect(page().querySelector('mat-progress-bar')).toBeNull();
     expect(page().querySelectorAll('tr[mat-row]')).toHaveLength(3);
     expect(row('pixelpaladin')?.textContent).toContain('PixelPaladin');
-    expect(row('nightowl')?.textContent).toContain('not signed in yet');
-    expect(row('nightowl')?.textContent).toContain('Never');
+    expect(row('nightowl')?.textContent).toContain('NightOwl');
+    expect(row('nightowl')?.textContent).toContain('Not signed in yet');
+    expect(row('pixelpaladin')?.textContent).not.toContain('Not signed in yet');
     expect(row('teamcaptain')?.textContent).toContain('you');
   });
 
@@ -137,7 +138,7 @@ describe(TeamComponent.name, () => {
     request.flush({ ...NIGHTOWL_MEMBER, role: 'admin' });
     await fixture.whenStable();
 
-    expect(row('nightowl')?.textContent).toContain('not signed in yet');
+    expect(row('nightowl')?.textContent).toContain('Not signed in yet');
     expect(overlayText()).toContain('Added nightowl as Admin.');
     expect(byTestId<HTMLInputElement>(page(), 'invite-login')?.value).toBe('');
   });
