@@ -7,7 +7,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import { type Request, type Response } from 'express';
-import { loggableUrl, scrubSecrets } from '../logging/logging.module.js';
+import { loggableUrl, scrubSecrets } from '../logging/secrets.js';
 import { ApiError, codeForStatus, httpStatusFor } from './api-error.js';
 
 /** Renders every failure of an HTTP request as an `ApiErrorBody`; internals never leak. */

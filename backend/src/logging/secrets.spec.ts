@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scrubSecrets } from './logging.module.js';
+import { scrubSecrets } from './secrets.js';
 
 describe(scrubSecrets.name, () => {
   it('removes the secrets twurple quotes in its error messages, and keeps the rest', () => {
