@@ -85,7 +85,7 @@ describe(EventBus.name, () => {
 
     expect(received).toEqual([chatMessage, streamOnline]);
     expect(logged).toHaveBeenCalledWith(
-      'A stream subscriber failed',
+      'An observable subscriber threw and nothing handled it',
       expect.stringContaining('boom'),
     );
     logged.mockRestore();

@@ -15,10 +15,11 @@ export class EventBus implements OnModuleDestroy {
   private readonly events = new Subject<TwitchEvent>();
 
   constructor() {
-    // rxjs would rethrow a throwing `stream()` subscriber's error on a timer, killing the process.
-    rxjsConfig.onUnhandledError = (error: unknown) =>
-      this.logger.error(
-        'A stream subscriber failed',
+    // rxjs rethrows a throwing subscriber's error on a timer, which would kill the process. The
+    // hook is process-wide: the first bus sets it, for every observable.
+    rxjsConfig.onUnhandledError ??= (error: unknown) =>
+      new Logger('rxjs').error(
+        'An observable subscriber threw and nothing handled it',
         error instanceof Error ? error.stack : String(error),
       );
   }

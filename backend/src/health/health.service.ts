@@ -1,6 +1,7 @@
 import { type DatabaseCheck, type HealthInfo, type ReadinessReport } from '@integron/contracts';
 import {
   Injectable,
+  Logger,
   type OnApplicationBootstrap,
   type OnModuleDestroy,
   ServiceUnavailableException,
@@ -24,6 +25,7 @@ const DATABASE_CHECK_EVERY_MS = 15_000;
 @Injectable()
 export class HealthService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly startedAt = new Date();
+  private readonly logger = new Logger(HealthService.name);
   private periodicCheck: NodeJS.Timeout | undefined;
 
   constructor(
@@ -36,7 +38,13 @@ export class HealthService implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.readiness();
-    this.periodicCheck = setInterval(() => void this.readiness(), DATABASE_CHECK_EVERY_MS);
+    this.periodicCheck = setInterval(
+      () =>
+        void this.readiness().catch((error: unknown) =>
+          this.logger.error(`The periodic database check failed: ${String(error)}`),
+        ),
+      DATABASE_CHECK_EVERY_MS,
+    );
     this.periodicCheck.unref();
   }
 
