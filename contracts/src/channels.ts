@@ -24,6 +24,9 @@ export interface IssuedOverlayKey extends OverlayKey {
   overlayUrl: string;
 }
 
+/** The longest name a key may have. */
+export const OVERLAY_KEY_NAME_MAX_LENGTH = 64;
+
 export interface CreateOverlayKeyRequest {
   name: string;
 }
@@ -34,6 +37,9 @@ export interface OverlaySession {
   keyId: string;
   keyName: string;
 }
+
+/** The refusal an overlay socket sees as `connect_error` when its key opens nothing. */
+export const OVERLAY_KEY_REFUSED = 'This overlay needs a valid overlay key (auth: { key }).';
 
 /** Socket.io namespace of overlays; connect with `auth: { key }`. */
 export const OVERLAY_NAMESPACE = '/overlay';

@@ -1,3 +1,6 @@
+/** What Twitch accepts as a login. */
+export const TWITCH_LOGIN_PATTERN = /^[a-zA-Z0-9_]{1,25}$/;
+
 export const TEAM_ROLES = ['moderator', 'admin', 'owner'] as const;
 
 /** Ordered from least to most privileged. */

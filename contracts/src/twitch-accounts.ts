@@ -37,6 +37,9 @@ export const TWITCH_CONNECT_ERRORS = [
 ] as const;
 export type TwitchConnectError = (typeof TWITCH_CONNECT_ERRORS)[number];
 
+/** How the connect callback reports back, as the accounts page's query: `?connected=<login>` or `?error=<code>`. */
+export type TwitchConnectOutcome = { connected: string } | { error: TwitchConnectError };
+
 export interface StartDeviceConnectRequest {
   purpose: TwitchAccountPurpose;
 }

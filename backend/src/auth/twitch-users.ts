@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApiClient } from '@twurple/api';
+import { ApiClient, type HelixUser } from '@twurple/api';
 import { AppTokenAuthProvider } from '@twurple/auth';
 import { TwitchIdentity } from './twitch-identity.js';
 import { type TwitchUserIdentity } from './twitch-oauth.js';
@@ -17,7 +17,15 @@ export class TwitchUsers {
 
   /** The user who has `login` now, or `null` when nobody has. */
   async byLogin(login: string): Promise<TwitchUserIdentity | null> {
-    const user = await this.api.users.getUserByName(login);
-    return user ? { id: user.id, login: user.name, displayName: user.displayName } : null;
+    return identityOf(await this.api.users.getUserByName(login));
   }
+
+  /** The user with this Twitch id, under their current login; `null` when the account is gone. */
+  async byId(id: string): Promise<TwitchUserIdentity | null> {
+    return identityOf(await this.api.users.getUserById(id));
+  }
+}
+
+function identityOf(user: HelixUser | null): TwitchUserIdentity | null {
+  return user ? { id: user.id, login: user.name, displayName: user.displayName } : null;
 }

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { TWITCH_LOGIN_PATTERN } from '@integron/contracts';
 import { z } from 'zod';
 
 /** One environment variable: how it is parsed, its documented default, and what it means. */
@@ -128,7 +129,7 @@ export const CONFIG_VARIABLES = {
   OWNER_LOGIN: variable({
     schema: z
       .string()
-      .regex(/^[a-zA-Z0-9_]{1,25}$/)
+      .regex(TWITCH_LOGIN_PATTERN)
       .transform((login) => login.toLowerCase())
       .optional(),
     expected: 'a Twitch login (letters, digits and underscores)',

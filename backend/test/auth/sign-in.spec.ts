@@ -201,6 +201,26 @@ describe('signing in with Twitch', () => {
     });
   });
 
+  it("adds whoever has a renamed member's old login now, and updates the member's login", async () => {
+    const world = sut.simulator!.twitch.world;
+    const renamer = world.ensureUser('oldhandle', 'OldHandle');
+    const owner = (await signInWithTwitch(sut, 'firstperson')).browser;
+    const add = (login: string) =>
+      owner.json<TeamMember>('/api/team', {
+        method: 'POST',
+        body: JSON.stringify({ login, role: 'moderator' }),
+      });
+    await add('oldhandle');
+    world.renameUser(renamer.id, 'newhandle', 'NewHandle');
+    const successor = world.ensureUser('oldhandle', 'OldHandleToo');
+
+    const added = await add('oldhandle');
+    const team = (await owner.json<TeamMember[]>('/api/team')).body;
+
+    expect(added).toMatchObject({ status: 201, body: { twitchUserId: successor.id } });
+    expect(team.find((member) => member.twitchUserId === renamer.id)?.login).toBe('newhandle');
+  });
+
   it('ends the sessions of a member who is removed from the team', async () => {
     const owner = (await signInWithTwitch(sut, 'firstperson')).browser;
     const added = await owner.json<TeamMember>('/api/team', {

@@ -1,3 +1,4 @@
+import { OVERLAY_KEY_REFUSED } from '@integron/contracts';
 import { type OverlayConnectionState } from './overlay-socket';
 
 const FRESH_URL = "Copy a fresh overlay URL from the Overlay keys page of Integron's admin.";
@@ -21,10 +22,12 @@ export function describeOverlayState(state: OverlayConnectionState): {
         status: 'ok',
       };
     case 'refused':
-      return {
-        text: `Integron refused this overlay key: it was rotated, revoked or mistyped. ${FRESH_URL}`,
-        status: 'error',
-      };
+      return state.reason === OVERLAY_KEY_REFUSED
+        ? {
+            text: `Integron refused this overlay key: it was rotated, revoked or mistyped. ${FRESH_URL}`,
+            status: 'error',
+          }
+        : { text: `Integron could not open this overlay: ${state.reason}`, status: 'error' };
     case 'withdrawn':
       return {
         text: `This overlay key was just rotated or revoked. ${FRESH_URL}`,

@@ -3,14 +3,19 @@ import {
   type IssuedOverlayKey,
   type OverlayKey,
   type OverlaySession,
+  OVERLAY_KEY_NAME_MAX_LENGTH,
 } from '@integron/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
 
 export class CreateOverlayKeyDto implements CreateOverlayKeyRequest {
-  @ApiProperty({ example: 'Main scene alerts', minLength: 1, maxLength: 64 })
+  @ApiProperty({
+    example: 'Main scene alerts',
+    minLength: 1,
+    maxLength: OVERLAY_KEY_NAME_MAX_LENGTH,
+  })
   @IsString()
-  @Length(1, 64)
+  @Length(1, OVERLAY_KEY_NAME_MAX_LENGTH)
   @Matches(/\S/, { message: 'name must not be blank' })
   name!: string;
 }

@@ -1,4 +1,5 @@
 import {
+  OVERLAY_KEY_REFUSED,
   OVERLAY_NAMESPACE,
   type OverlayClientToServerEvents,
   type OverlayServerToClientEvents,
@@ -34,9 +35,6 @@ export type OverlayNamespace = Namespace<
 
 export const overlayRoom = (channelId: string) => `channel:${channelId}`;
 const keyRoom = (keyId: string) => `key:${keyId}`;
-
-/** The refusal a client sees as `connect_error`. */
-export const OVERLAY_KEY_REFUSED = 'This overlay needs a valid overlay key (auth: { key }).';
 
 /**
  * OBS browser sources: a socket proves its overlay key before it connects, then joins its

@@ -4,13 +4,14 @@ import {
   type TeamMember,
   type TeamRole,
   type UpdateTeamMemberRequest,
+  TWITCH_LOGIN_PATTERN,
 } from '@integron/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, Matches } from 'class-validator';
 
 export class AddTeamMemberDto implements AddTeamMemberRequest {
   @ApiProperty({ example: 'nightowl', description: 'Their Twitch login.' })
-  @Matches(/^[a-zA-Z0-9_]{1,25}$/, {
+  @Matches(TWITCH_LOGIN_PATTERN, {
     message: 'login must be a Twitch login: 1 to 25 letters, digits or underscores',
   })
   login!: string;

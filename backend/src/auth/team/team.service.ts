@@ -78,8 +78,8 @@ export class TeamService {
   async add(actor: SessionMember, login: string, role: TeamRole): Promise<TeamMember> {
     assertMayGrant(actor, role);
     const user = await this.twitchUser(login);
-    try {
-      const saved = await this.members.save(
+    const insert = () =>
+      this.members.save(
         this.members.create({
           login: user.login,
           twitchUserId: user.id,
@@ -88,12 +88,37 @@ export class TeamService {
           addedBy: actor.id,
         }),
       );
-      return toTeamMember(saved);
+    try {
+      return toTeamMember(await insert());
     } catch (error) {
-      if (isUniqueViolation(error))
-        throw new ApiError('CONFLICT', `${user.login} is already on the team.`);
-      throw error;
+      if (!isUniqueViolation(error)) throw error;
+      if (!(await this.refreshStaleLogin(user))) throw this.alreadyOnTeam(user);
+      try {
+        return toTeamMember(await insert());
+      } catch (retryError) {
+        throw isUniqueViolation(retryError) ? this.alreadyOnTeam(user) : retryError;
+      }
     }
+  }
+
+  /**
+   * A member who renamed on Twitch keeps their old login here until they sign in again, which
+   * blocks adding whoever has that login now. Gives them their current login; true if it did.
+   */
+  private async refreshStaleLogin(newcomer: TwitchUserIdentity): Promise<boolean> {
+    const holder = await this.members.findOneBy({ login: newcomer.login });
+    if (!holder?.twitchUserId || holder.twitchUserId === newcomer.id) return false;
+    const current = await this.twitchUsers.byId(holder.twitchUserId).catch(() => null);
+    if (!current || current.login === holder.login) return false;
+    await this.members.update(holder.id, {
+      login: current.login,
+      displayName: current.displayName,
+    });
+    return true;
+  }
+
+  private alreadyOnTeam(user: TwitchUserIdentity): ApiError {
+    return new ApiError('CONFLICT', `${user.login} is already on the team.`);
   }
 
   private async twitchUser(login: string): Promise<TwitchUserIdentity> {

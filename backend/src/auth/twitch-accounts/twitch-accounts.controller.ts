@@ -5,7 +5,7 @@ import {
   type SessionMember,
   TWITCH_ACCOUNT_SCOPES,
   type TwitchAccount,
-  type TwitchConnectError,
+  type TwitchConnectOutcome,
 } from '@integron/contracts';
 import {
   Body,
@@ -106,7 +106,7 @@ export class TwitchAccountsController {
   ): Promise<void> {
     const pending = request.session.connect;
     delete request.session.connect;
-    const back = (outcome: { connected: string } | { error: TwitchConnectError }) =>
+    const back = (outcome: TwitchConnectOutcome) =>
       response.redirect(`${ACCOUNTS_PAGE}?${new URLSearchParams(outcome).toString()}`);
     if (!pending || pending.state !== query.state) return back({ error: 'state_mismatch' });
     if (query.error === 'access_denied') return back({ error: 'access_denied' });

@@ -12,6 +12,7 @@ import {
   TWITCH_ACCOUNT_PURPOSES,
   type TwitchAccount,
   type TwitchAccountPurpose,
+  type TwitchConnectOutcome,
 } from '@integron/contracts';
 
 import { BusyIds } from '../../core/busy-ids';
@@ -27,8 +28,14 @@ import { purposeDescription, purposeLabel } from './purpose.util';
 import { TwitchAccountsApiService, connectUrl } from './twitch-accounts-api.service';
 
 /** Query parameters the connect flow's redirect back to this page carries. */
-export const CONNECTED_PARAM = 'connected';
-export const CONNECT_ERROR_PARAM = 'error';
+export const CONNECTED_PARAM = 'connected' satisfies keyof Extract<
+  TwitchConnectOutcome,
+  { connected: string }
+>;
+export const CONNECT_ERROR_PARAM = 'error' satisfies keyof Extract<
+  TwitchConnectOutcome,
+  { error: unknown }
+>;
 
 export interface AccountRow {
   account: TwitchAccount;

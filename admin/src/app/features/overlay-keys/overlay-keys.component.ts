@@ -29,6 +29,7 @@ import {
   type Channel,
   type IssuedOverlayKey,
   type OverlayKey,
+  OVERLAY_KEY_NAME_MAX_LENGTH,
 } from '@integron/contracts';
 import { finalize, tap } from 'rxjs';
 
@@ -40,9 +41,6 @@ import { confirmThen } from '../../shared/confirm-dialog.component';
 import { LoadErrorComponent } from '../../shared/load-error.component';
 import { showIssuedKey } from './issued-key-dialog.component';
 import { OverlayKeysApiService, withoutSecret } from './overlay-keys-api.service';
-
-/** The server's limit on a key's name. */
-export const OVERLAY_KEY_NAME_MAX_LENGTH = 64;
 
 /** Keys that let OBS browser sources show a channel's overlays: create, rotate, revoke. */
 @Component({

@@ -29,6 +29,7 @@ import {
   type TeamMember,
   type TeamRole,
   roleAtLeast,
+  TWITCH_LOGIN_PATTERN,
 } from '@integron/contracts';
 import { finalize, of } from 'rxjs';
 
@@ -41,9 +42,6 @@ import { SessionService } from '../../core/session.service';
 import { confirmAction, confirmThen } from '../../shared/confirm-dialog.component';
 import { LoadErrorComponent } from '../../shared/load-error.component';
 import { TeamApiService } from './team-api.service';
-
-/** What Twitch accepts as a login; the server checks the same. */
-export const TWITCH_LOGIN_PATTERN = /^[a-zA-Z0-9_]{1,25}$/;
 
 interface RoleOption {
   value: TeamRole;
