@@ -13,7 +13,8 @@ export interface SessionMember {
  * Why sign-in did not end in a session. Twitch's callback redirects to the sign-in page with
  * `?error=denied|failed`, or to the not-a-member page with `?login=<their login>`.
  */
-export type SignInError = 'denied' | 'failed';
+export const SIGN_IN_ERRORS = ['denied', 'failed'] as const;
+export type SignInError = (typeof SIGN_IN_ERRORS)[number];
 
 /** Cookie holding the CSRF token that cookie-authenticated mutations echo in `X-XSRF-TOKEN`. */
 export const CSRF_COOKIE = 'XSRF-TOKEN';

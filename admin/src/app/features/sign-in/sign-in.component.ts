@@ -3,7 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { ActivatedRoute, Router } from '@angular/router';
-import { ADMIN_ROUTES, type SignInError } from '@integron/contracts';
+import { ADMIN_ROUTES, SIGN_IN_ERRORS, type SignInError } from '@integron/contracts';
 import { map } from 'rxjs';
 
 import { FULL_PAGE_NAVIGATION } from '../../core/full-page-navigation';
@@ -11,7 +11,7 @@ import { PRODUCT_NAME } from '../../core/integron-title.strategy';
 import { SIGN_IN_URL, SessionService } from '../../core/session.service';
 
 function isSignInError(value: string | null): value is SignInError {
-  return value === 'denied' || value === 'failed';
+  return (SIGN_IN_ERRORS as readonly (string | null)[]).includes(value);
 }
 
 /** What the sign-in page says after Twitch's callback sent the person back with `?error=`. */
