@@ -61,6 +61,12 @@ test.describe.serial('overlay keys', () => {
     await expect(status).toHaveAttribute('data-state', 'ready');
     await expect(status).toContainText('TeamCaptain');
     await expect(status).toContainText('Main scene');
+    // An OBS source: a transparent page whose notice gets out of the way once all is well.
+    await expect(page.locator('.setup')).toBeHidden();
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgba(0, 0, 0, 0)',
+    );
+    await expect(status).toBeHidden({ timeout: 15_000 });
   });
 
   test('cuts an open overlay page off when its key is revoked, and refuses it after', async ({
@@ -75,6 +81,7 @@ test.describe.serial('overlay keys', () => {
     await expect(admin.getByTestId('keys-empty')).toBeVisible();
 
     await expect(status).toHaveAttribute('data-state', 'withdrawn');
+    await expect(status).toBeVisible();
     await page.reload();
     await expect(status).toHaveAttribute('data-state', 'refused');
     await expect(status).toContainText('Overlay keys page');

@@ -18,7 +18,10 @@ async function showServerStatus(element: HTMLElement): Promise<void> {
 
 /** Shows whether the URL's overlay key opens its channel, live. */
 function showKeyStatus(element: HTMLElement): void {
-  connectOverlay(overlayKeyFrom(window.location), (state) => {
+  const key = overlayKeyFrom(window.location);
+  // With a key the page is an OBS source, not a setup page: see index.css.
+  document.body.classList.toggle('with-key', key !== null);
+  connectOverlay(key, (state) => {
     const { text, status } = describeOverlayState(state);
     element.textContent = text;
     element.dataset.status = status;
