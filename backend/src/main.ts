@@ -50,6 +50,11 @@ class StartedResources {
     for (const release of this.releases.splice(0).reverse()) await release();
   }
 
+  /** Start-up calls this between steps, so a stop requested meanwhile starts nothing more. */
+  throwIfStopping(): void {
+    if (this.stopping) throw new Error('Stopped while starting');
+  }
+
   /** No time left to stop in order: make sure no child process outlives us. */
   abandon(): void {
     for (const abandon of this.abandons.splice(0)) abandon();
@@ -77,18 +82,14 @@ async function start(
     );
     database = new DatabaseTarget(embedded.url, 'embedded');
   }
-  throwIfStopping(resources);
+  resources.throwIfStopping();
   await waitForDatabase(database.url, config.database.connectTimeoutSeconds);
-  throwIfStopping(resources);
+  resources.throwIfStopping();
 
   const app = await createApp({ config, database, logger });
   resources.add(() => app.close());
-  throwIfStopping(resources);
+  resources.throwIfStopping();
   await app.listen(config.http.port, config.http.host);
-}
-
-function throwIfStopping(resources: StartedResources): void {
-  if (resources.stopping) throw new Error('Stopped while starting');
 }
 
 function loadConfigOrExit() {

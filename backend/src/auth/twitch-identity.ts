@@ -21,12 +21,12 @@ export class TwitchIdentity {
   static from(config: AppConfig, demo: DemoSimulator): TwitchIdentity {
     if (config.twitch)
       return new TwitchIdentity(config.twitch.clientId, config.twitch.clientSecret, TWITCH_OAUTH);
-    const { simulator, twitchApp } = demo;
-    if (!simulator || !twitchApp) throw new Error('Demo mode without its simulator');
+    const { twitchApp } = demo;
+    if (!twitchApp) throw new Error('Demo mode without its simulator');
     return new TwitchIdentity(
       twitchApp.clientId,
       twitchApp.clientSecret,
-      `${simulator.twitch.api.baseUrl}/auth`,
+      demo.oauthBaseUrl,
       demoTwitchPagesUrl(config),
     );
   }

@@ -20,6 +20,12 @@ export class DemoSimulator implements OnApplicationShutdown {
     readonly twitchApp: SimApp | null,
   ) {}
 
+  /** The simulated id.twitch.tv's OAuth base (`…/auth`), on loopback. */
+  get oauthBaseUrl(): string {
+    if (!this.simulator) throw new Error('Demo mode without its simulator');
+    return `${this.simulator.twitch.api.baseUrl}/auth`;
+  }
+
   static async start(config: AppConfig): Promise<DemoSimulator> {
     if (config.mode !== 'demo') return new DemoSimulator(null, null);
     const logger = new Logger(DemoSimulator.name);

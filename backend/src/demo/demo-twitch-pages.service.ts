@@ -17,8 +17,7 @@ export class DemoTwitchPages {
   private readonly simulatorPagesUrl: string;
 
   constructor(demo: DemoSimulator) {
-    if (!demo.simulator) throw new Error('Demo Twitch pages without the demo simulator');
-    this.simulatorPagesUrl = `${demo.simulator.twitch.api.baseUrl}/auth`;
+    this.simulatorPagesUrl = demo.oauthBaseUrl;
   }
 
   /** Sends `request` (its query and form) on to `page` and its answer back, redirects unfollowed. */

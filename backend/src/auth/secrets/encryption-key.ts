@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { type AppConfig } from '../../config/app-config.js';
 
 /** Where the master key came from, for messages that tell a person what to restore. */
@@ -31,7 +31,7 @@ export async function loadEncryptionKey(config: AppConfig): Promise<EncryptionKe
   const file = keyFilePath(config);
   const existing = await readKeyFile(file);
   if (existing) return new EncryptionKey(existing, { kind: 'file', path: file, created: false });
-  const directory = join(config.dataDir, 'secrets');
+  const directory = dirname(file);
   await mkdir(directory, { recursive: true, mode: 0o700 });
   await chmod(directory, 0o700);
   const key = randomBytes(32);
