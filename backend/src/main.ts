@@ -7,8 +7,10 @@ import { loadConfig } from './config/load-config.js';
 import { APP_VERSION } from './config/version.js';
 import { waitForDatabase } from './database/database-preflight.js';
 import { DatabaseTarget } from './database/database-target.js';
+import { DemoSimulator } from './demo/demo-simulator.js';
 import { EmbeddedPostgresServer } from './database/embedded-postgres.server.js';
 import { createRootLogger } from './logging/root-logger.js';
+import { TwitchEndpoints } from './twitch/twitch-endpoints.js';
 
 const SHUTDOWN_TIMEOUT_MS = 20_000;
 
@@ -86,7 +88,16 @@ async function start(
   await waitForDatabase(database.url, config.database.connectTimeoutSeconds);
   resources.throwIfStopping();
 
-  const app = await createApp({ config, database, logger });
+  // Demo mode starts its simulated Twitch first: Integron then reaches it like any other Twitch.
+  let demo: DemoSimulator | null = null;
+  if (config.mode === 'demo') {
+    demo = await DemoSimulator.start(config);
+    resources.add(() => demo!.stop());
+    resources.throwIfStopping();
+  }
+  const twitch = demo?.endpoints ?? TwitchEndpoints.fromConfig(config);
+
+  const app = await createApp({ config, database, logger, twitch, demo });
   resources.add(() => app.close());
   resources.throwIfStopping();
   await app.listen(config.http.port, config.http.host);

@@ -21,14 +21,23 @@ describe('Integron application on a real Postgres', () => {
   const get = (path: string, init?: RequestInit) => fetch(`${sut.baseUrl}${path}`, init);
 
   describe('schema', () => {
-    it('creates the first tables through the migrations', async () => {
+    it('creates the tables through the migrations', async () => {
       const { rows } = await sut.database!.query<{ table_name: string }>(
         `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
       );
 
       expect(rows.map((row) => row.table_name)).toEqual([
+        'audit_log',
+        'channel_chatters',
+        'channel_hourly_activity',
         'channels',
+        'chatter_names',
+        'chatters',
+        'messages',
+        // The archive creates the current and the next month's partitions on start.
+        ...monthPartitions(new Date()),
         'migrations',
+        'mod_actions',
         'overlay_keys',
         'sessions',
         'settings',
@@ -217,3 +226,11 @@ describe('Integron application on a real Postgres', () => {
     });
   });
 });
+
+/** `messages_y2026m12`, `messages_y2027m01` for a day in December 2026. */
+function monthPartitions(now: Date): string[] {
+  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+  return [now, next].map(
+    (day) => `messages_y${day.getUTCFullYear()}m${String(day.getUTCMonth() + 1).padStart(2, '0')}`,
+  );
+}

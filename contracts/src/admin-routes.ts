@@ -13,6 +13,18 @@ export interface AdminRoute {
 /** Every page of the admin's sidenav, in order. The admin builds its router and sidenav from this. */
 export const ADMIN_ROUTES = {
   dashboard: { path: 'dashboard', title: 'Dashboard', icon: 'monitor_heart', minRole: 'moderator' },
+  live: { path: 'live', title: 'Live chat', icon: 'forum', minRole: 'moderator' },
+  messages: { path: 'messages', title: 'Messages', icon: 'manage_search', minRole: 'moderator' },
+  users: { path: 'users', title: 'Chatters', icon: 'person_search', minRole: 'moderator' },
+  moderation: { path: 'moderation', title: 'Moderation', icon: 'gavel', minRole: 'moderator' },
+  // Not `channels`: `/channels` is the justlog API's channel list, which log clients expect there.
+  channels: { path: 'team-channels', title: 'Channels', icon: 'live_tv', minRole: 'admin' },
+  archiveSettings: {
+    path: 'archive-settings',
+    title: 'Archive settings',
+    icon: 'inventory_2',
+    minRole: 'admin',
+  },
   overlayKeys: { path: 'overlay-keys', title: 'Overlay keys', icon: 'key', minRole: 'admin' },
   accounts: { path: 'accounts', title: 'Connected accounts', icon: 'link', minRole: 'admin' },
   team: { path: 'team', title: 'Team', icon: 'group', minRole: 'admin' },

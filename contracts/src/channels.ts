@@ -1,10 +1,49 @@
+/** Where Integron's chat connection stands with a channel. */
+export type ChannelChatState =
+  /** Deactivated (or removed): Integron stays out of its chat. */
+  | 'parted'
+  | 'joining'
+  | 'joined'
+  /** The chat connection dropped; rejoining with backoff. */
+  | 'reconnecting'
+  /** Twitch refused the join (banned, suspended, no reply); `detail` says why. Retried with backoff. */
+  | 'failed';
+
+export interface ChannelConnection {
+  state: ChannelChatState;
+  /** Why, in words a person can act on; `null` when all is well. */
+  detail: string | null;
+  /** When it entered this state. */
+  since: string;
+  /** The account chat is read as: a connected account's login, or `null` when anonymous. */
+  readingAs: string | null;
+}
+
 export interface Channel {
   id: string;
   twitchId: string;
   login: string;
   displayName: string;
+  /** Joined (or being joined) when true. */
   isActive: boolean;
   createdAt: string;
+  /** Removed channels keep their history and can be added again. */
+  removedAt: string | null;
+  connection: ChannelConnection;
+  /** Archived messages: all time, and in the last 24 hours. */
+  messageCount: number;
+  messagesLastDay: number;
+  lastMessageAt: string | null;
+}
+
+/** `POST /api/channels`: looked up on Twitch by login. Adding a removed channel restores it. */
+export interface AddChannelRequest {
+  login: string;
+}
+
+/** `PATCH /api/channels/:id`. */
+export interface UpdateChannelRequest {
+  isActive: boolean;
 }
 
 /** A named key that lets one OBS browser source read one channel's overlays. */

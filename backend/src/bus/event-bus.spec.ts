@@ -25,6 +25,8 @@ const chatMessage: ChatMessageEvent = {
   bits: 0,
   replyParent: null,
   isFirstMessage: false,
+  subscriberMonths: 0,
+  rawIrc: null,
 };
 
 const streamOnline: StreamOnlineEvent = {

@@ -7,6 +7,12 @@ import {
   type TrustedProxies,
 } from './config.variables.js';
 
+const TWITCH_SERVER_VARIABLES = [
+  'TWURPLE_MOCK_API_PORT',
+  'TWITCH_CHAT_HOST',
+  'TWITCH_EVENTSUB_WS_URL',
+] as const satisfies readonly ConfigVariableName[];
+
 export type LogLevel = ConfigValues['LOG_LEVEL'];
 
 export interface TwitchAppCredentials {
@@ -34,6 +40,12 @@ export class AppConfig {
   };
   /** `null` in demo mode. */
   readonly twitch!: TwitchAppCredentials | null;
+  /** Live mode: a Twitch-compatible server to use instead of Twitch, each part `null` for Twitch's own. */
+  readonly twitchServers!: {
+    mockApiPort: number | null;
+    chatHost: string | null;
+    eventSubWsUrl: string | null;
+  };
   readonly auth!: {
     /** 32 bytes; `undefined`: generated into the data directory. */
     encryptionKey: Buffer | undefined;
@@ -89,6 +101,14 @@ export function parseConfig(env: Environment, cwd = process.cwd()): AppConfig {
       `${missing} must be set together with ${missing === 'TWITCH_CLIENT_ID' ? 'TWITCH_CLIENT_SECRET' : 'TWITCH_CLIENT_ID'} (set both for live mode, neither for demo mode).`,
     );
   }
+  if (problems.length === 0 && v.TWITCH_CLIENT_ID === undefined) {
+    for (const name of TWITCH_SERVER_VARIABLES) {
+      if (v[name] !== undefined)
+        problems.push(
+          `${name} points live mode at a Twitch-compatible server, which needs TWITCH_CLIENT_ID and TWITCH_CLIENT_SECRET of an application registered there (npm run sim prints them); without them Integron runs demo mode on its own simulator.`,
+        );
+    }
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const twitch =
@@ -112,6 +132,11 @@ export function parseConfig(env: Environment, cwd = process.cwd()): AppConfig {
       connectTimeoutSeconds: v.DATABASE_CONNECT_TIMEOUT,
     },
     twitch,
+    twitchServers: {
+      mockApiPort: v.TWURPLE_MOCK_API_PORT ?? null,
+      chatHost: v.TWITCH_CHAT_HOST ?? null,
+      eventSubWsUrl: v.TWITCH_EVENTSUB_WS_URL ?? null,
+    },
     auth: {
       encryptionKey:
         v.ENCRYPTION_KEY === undefined ? undefined : Buffer.from(v.ENCRYPTION_KEY, 'base64'),
@@ -135,6 +160,7 @@ export function describeConfig(config: AppConfig): Record<string, unknown> {
       ? redactUrl(config.database.url)
       : `embedded on port ${config.database.embeddedPort}`,
     twitchClientId: config.twitch?.clientId ?? null,
+    twitchServers: config.twitchServers,
     encryptionKey: config.auth.encryptionKey ? 'set' : 'generated in the data directory',
     ownerLogin: config.auth.ownerLogin ?? 'first to sign in',
   };

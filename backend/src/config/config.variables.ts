@@ -178,6 +178,27 @@ export const CONFIG_VARIABLES = {
     description: 'Twitch application Client Secret. Required when TWITCH_CLIENT_ID is set.',
     secret: true,
   }),
+  TWURPLE_MOCK_API_PORT: variable({
+    schema: port.optional(),
+    expected: 'a port number from 1 to 65535',
+    description:
+      "Live mode against a Twitch-compatible test server (npm run sim, the Twitch CLI's mock-api) on localhost:PORT: Helix, id.twitch.tv and EventSub subscriptions are sent there in twurple's mock layout (/mock, /auth, /eventsub).",
+  }),
+  TWITCH_CHAT_HOST: variable({
+    schema: z
+      .string()
+      .regex(/^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost)$/)
+      .optional(),
+    expected: 'a loopback address (127.x.y.z or localhost)',
+    description:
+      'Live mode against a Twitch-compatible chat server on this machine: Integron connects to HOST:6667 over plain TCP (no TLS) instead of Twitch. Twitch clients cannot use another port.',
+  }),
+  TWITCH_EVENTSUB_WS_URL: variable({
+    schema: z.url({ protocol: /^wss?$/ }).optional(),
+    expected: 'a ws:// or wss:// URL such as ws://127.0.0.1:8080/ws',
+    description:
+      'Live mode: the EventSub WebSocket server to use instead of wss://eventsub.wss.twitch.tv/ws (a Twitch-compatible test server).',
+  }),
 } as const;
 
 export type ConfigVariableName = keyof typeof CONFIG_VARIABLES;

@@ -1,7 +1,9 @@
-import { Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { type SimApp, Simulator } from '@integron/simulator';
-import { OAUTH_CALLBACK_PATHS } from '../auth/oauth-callbacks.js';
 import { AppConfig } from '../config/app-config.js';
+import { OAUTH_CALLBACK_PATHS } from '../twitch/oauth-callbacks.js';
+import { TwitchEndpoints } from '../twitch/twitch-endpoints.js';
+import { TwitchIdentity } from '../twitch/twitch-identity.js';
 import { demoTwitchPagesUrl } from './demo-twitch-pages.constant.js';
 
 /** Twitch chat clients can only reach port 6667 when they do not use TLS. */
@@ -9,25 +11,29 @@ const CHAT_PORT = 6667;
 
 /**
  * Demo mode's outside world: with no Twitch credentials configured, a simulated Twitch and Discord
- * run in this process and make up traffic for a few channels, so every page has live data. In
- * live mode it holds nothing.
+ * run in this process and make up traffic for a few channels, so every page has live data.
+ * Integron reaches it exactly as it reaches any Twitch-compatible server: through the
+ * `TwitchEndpoints` it hands out.
  */
-export class DemoSimulator implements OnApplicationShutdown {
+export class DemoSimulator {
   private constructor(
-    /** `null` in live mode. */
-    readonly simulator: Simulator | null,
+    readonly simulator: Simulator,
     /** Integron's application registered at the simulated Twitch. */
-    readonly twitchApp: SimApp | null,
+    readonly twitchApp: SimApp,
+    readonly endpoints: TwitchEndpoints,
   ) {}
 
   /** The simulated id.twitch.tv's OAuth base (`…/auth`), on loopback. */
   get oauthBaseUrl(): string {
-    if (!this.simulator) throw new Error('Demo mode without its simulator');
     return `${this.simulator.twitch.api.baseUrl}/auth`;
   }
 
+  /** The simulated team's channels, by login, as the demo adds them on a first start. */
+  get channelLogins(): string[] {
+    return this.simulator.population.channels.map((channel) => channel.broadcaster.login);
+  }
+
   static async start(config: AppConfig): Promise<DemoSimulator> {
-    if (config.mode !== 'demo') return new DemoSimulator(null, null);
     const logger = new Logger(DemoSimulator.name);
     const { chatAddress, trafficRate } = config.demo;
     const simulator = await Simulator.start({
@@ -45,22 +51,32 @@ export class DemoSimulator implements OnApplicationShutdown {
           )
         : error;
     });
-    // twurple reaches id.twitch.tv and Helix through the simulator from now on.
+    // What TWURPLE_MOCK_API_PORT does in live mode: twurple reaches id.twitch.tv and Helix here.
     simulator.twitch.useForTwurple();
     const twitchApp = simulator.twitch.world.registerApp({
       name: 'Integron (demo)',
       redirectUris: OAUTH_CALLBACK_PATHS.map((path) => `${config.http.publicUrl}${path}`),
     });
-    if (trafficRate > 0) simulator.traffic({ rate: trafficRate, startLive: true }).start();
     const { twitch, discord, population } = simulator;
+    const endpoints = new TwitchEndpoints(
+      new TwitchIdentity(
+        twitchApp.clientId,
+        twitchApp.clientSecret,
+        `${twitch.api.baseUrl}/auth`,
+        demoTwitchPagesUrl(config),
+      ),
+      { kind: 'plain-tcp', hostName: twitch.chat.host },
+      `ws://${twitch.chat.host}:${twitch.api.port}/ws`,
+    );
+    if (trafficRate > 0) simulator.traffic({ rate: trafficRate, startLive: true }).start();
     logger.log(
       `Demo mode: simulated Twitch chat on ${twitch.chat.host}:${twitch.chat.tcpPort}, Twitch API on ${twitch.api.baseUrl}` +
         `${discord ? `, Discord on ${discord.apiBaseUrl}` : ''}; ${population.channels.length} channels, ${trafficRate} events/s`,
     );
-    return new DemoSimulator(simulator, twitchApp);
+    return new DemoSimulator(simulator, twitchApp, endpoints);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.simulator?.stop();
+  stop(): Promise<void> {
+    return this.simulator.stop();
   }
 }

@@ -1,27 +1,25 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { AppConfig } from '../config/app-config.js';
+import { ChannelsModule } from '../channels/channels.module.js';
+import { DemoChannels } from './demo-channels.js';
 import { DemoSimulator } from './demo-simulator.js';
 import { DemoTwitchPagesController } from './demo-twitch-pages.controller.js';
 import { DemoTwitchPages } from './demo-twitch-pages.service.js';
 
-/** Demo mode's simulated outside world; in live mode only an empty `DemoSimulator` and no routes. */
+/**
+ * Demo mode's extras around the simulator that `main.ts` started: its sign-in pages on Integron's
+ * address, and the simulated team's channels on a first start. Nothing in live mode.
+ */
 @Module({})
 export class DemoModule {
-  static forRoot(config: AppConfig): DynamicModule {
-    const demo = config.mode === 'demo';
+  static forRoot(demo: DemoSimulator | null): DynamicModule {
+    if (!demo) return { module: DemoModule };
     return {
       module: DemoModule,
-      global: true,
-      providers: [
-        {
-          provide: DemoSimulator,
-          useFactory: (config: AppConfig) => DemoSimulator.start(config),
-          inject: [AppConfig],
-        },
-        ...(demo ? [DemoTwitchPages] : []),
-      ],
-      controllers: demo ? [DemoTwitchPagesController] : [],
+      imports: [ChannelsModule],
+      providers: [{ provide: DemoSimulator, useValue: demo }, DemoTwitchPages, DemoChannels],
+      controllers: [DemoTwitchPagesController],
       exports: [DemoSimulator],
+      global: true,
     };
   }
 }

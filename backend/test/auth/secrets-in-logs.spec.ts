@@ -68,7 +68,7 @@ describe('secrets in logs', () => {
       authorizationCode: callback.searchParams.get('code')!,
       oauthState: callback.searchParams.get('state')!,
       encryptionKey,
-      clientSecret: sut.app.get(DemoSimulator).twitchApp!.clientSecret,
+      clientSecret: sut.app.get(DemoSimulator).twitchApp.clientSecret,
     };
     for (const [name, secret] of Object.entries(secrets)) {
       expect(log.includes(secret), `${name} appears in the log`).toBe(false);

@@ -11,7 +11,7 @@ import { ApiClient } from '@twurple/api';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TokenVault } from '../../src/auth/token-vault/token-vault.js';
-import { TwitchAuthProviders } from '../../src/auth/token-vault/twitch-auth-providers.js';
+import { TwitchAuthProviders } from '../../src/twitch/auth-providers/twitch-auth-providers.js';
 import { DemoSimulator } from '../../src/demo/demo-simulator.js';
 import { type HttpBrowser } from '../utils/http-browser.js';
 import { answerDeviceActivation, answerTwitchConsent } from '../utils/simulated-twitch-login.js';
@@ -51,8 +51,8 @@ describe('connected Twitch accounts', () => {
 
   const world = () => sut.simulator!.twitch.world;
   const faults = () => sut.simulator!.twitch.api.faults;
-  const clientId = () => sut.app.get(DemoSimulator).twitchApp!.clientId;
-  const clientSecret = () => sut.app.get(DemoSimulator).twitchApp!.clientSecret;
+  const clientId = () => sut.app.get(DemoSimulator).twitchApp.clientId;
+  const clientSecret = () => sut.app.get(DemoSimulator).twitchApp.clientSecret;
   const listAccounts = async () =>
     (await team.admin.json<TwitchAccount[]>('/api/twitch-accounts')).body;
 

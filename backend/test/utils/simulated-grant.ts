@@ -15,7 +15,7 @@ export function simulatedGrant(
 ): TwitchGrant {
   const world = sut.simulator!.twitch.world;
   const user = world.ensureUser(login, displayName);
-  const clientId = sut.app.get(DemoSimulator).twitchApp!.clientId;
+  const clientId = sut.app.get(DemoSimulator).twitchApp.clientId;
   const issued = world.tokens.issueUserToken(clientId, user.id, TWITCH_ACCOUNT_SCOPES[purpose]);
   return {
     user: { id: user.id, login: user.login, displayName: user.displayName },

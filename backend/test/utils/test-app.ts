@@ -5,6 +5,7 @@ import { register } from 'prom-client';
 import { type Simulator } from '@integron/simulator';
 import { createApp } from '../../src/app.factory.js';
 import { DemoSimulator } from '../../src/demo/demo-simulator.js';
+import { TwitchEndpoints } from '../../src/twitch/twitch-endpoints.js';
 import { type Environment, parseConfig } from '../../src/config/app-config.js';
 import { DatabaseTarget } from '../../src/database/database-target.js';
 import { freePort } from './free-port.js';
@@ -19,6 +20,7 @@ export interface TestApp {
   database: TestDatabase | undefined;
   /** Demo mode's simulated Twitch and Discord (`null` in live mode). */
   simulator: Simulator | null;
+  demo: DemoSimulator | null;
   close(): Promise<void>;
 }
 
@@ -44,11 +46,21 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...options.env,
   });
   let app: NestExpressApplication;
+  let demo: DemoSimulator | null = null;
   try {
-    app = await createApp({ config, database: target, logger: options.logger ?? quietLogger() });
+    demo = config.mode === 'demo' ? await DemoSimulator.start(config) : null;
+    const twitch = demo?.endpoints ?? TwitchEndpoints.fromConfig(config);
+    app = await createApp({
+      config,
+      database: target,
+      logger: options.logger ?? quietLogger(),
+      twitch,
+      demo,
+    });
     await app.listen(port, '127.0.0.1');
   } catch (error) {
     register.clear();
+    await demo?.stop();
     await database?.drop();
     throw error;
   }
@@ -56,9 +68,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     app,
     baseUrl: `http://127.0.0.1:${port}`,
     database,
-    simulator: app.get(DemoSimulator).simulator,
+    simulator: demo?.simulator ?? null,
+    demo,
     async close() {
       await app.close();
+      await demo?.stop();
       register.clear();
       await database?.drop();
     },

@@ -107,12 +107,16 @@ export class TwitchChatServer {
     this.deliver(channelName(channel), lines);
   }
 
-  /** Tells clients that asked for commands to reconnect, then closes every connection. */
-  reconnectAll(): void {
-    for (const connection of this.connections.keys()) {
-      connection.send([reconnectLine()]);
-      connection.close();
-    }
+  /**
+   * Tells clients that asked for commands to reconnect, then closes every connection: at once, or
+   * after `graceMs` during which they still receive chat, as Twitch leaves an indeterminate time
+   * between its RECONNECT and the close (PROTOCOL C9). Resolves once they are closed.
+   */
+  async reconnectAll({ graceMs = 0 }: { graceMs?: number } = {}): Promise<void> {
+    const closing = [...this.connections.keys()];
+    for (const connection of closing) connection.send([reconnectLine()]);
+    if (graceMs > 0) await new Promise((elapsed) => setTimeout(elapsed, graceMs));
+    for (const connection of closing) connection.close();
   }
 
   /** Closes every connection without a word, as a network failure would. */

@@ -424,7 +424,7 @@ describe(TwitchChatServer.name, () => {
       const withCommands = await loggedIn(chat.bot);
       const withoutCommands = await loggedIn(chat.viewer, 'twitch.tv/tags');
 
-      sut.reconnectAll();
+      await sut.reconnectAll();
 
       await expect(withCommands.waitForClose()).resolves.toEqual([':tmi.twitch.tv RECONNECT']);
       await expect(withoutCommands.waitForClose()).resolves.toEqual([]);

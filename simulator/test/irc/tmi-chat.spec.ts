@@ -265,7 +265,7 @@ describe(`${TwitchChatServer.name} with tmi.js`, () => {
       RECONNECT_MS,
     );
 
-    sut.reconnectAll();
+    await sut.reconnectAll();
 
     await disconnected;
     await expect(rejoined).resolves.toEqual(['#teamcaptain', 'integron_bot', true]);

@@ -376,7 +376,7 @@ describe(`${TwitchChatServer.name} with @twurple/chat`, () => {
     const disconnected = nextEvent(client.onDisconnect);
     const rejoined = nextEvent(client.onJoin, undefined, RECONNECT_MS);
 
-    sut.reconnectAll();
+    await sut.reconnectAll();
 
     const [manually] = await disconnected;
     expect(manually).toBe(false);

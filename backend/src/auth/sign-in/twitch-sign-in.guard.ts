@@ -1,11 +1,10 @@
-import { type SignInError } from '@integron/contracts';
+import { type SignInError, type UserRef } from '@integron/contracts';
 import { type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import { type Request } from 'express';
-import { describeTwitchError } from '../twitch-errors.js';
-import { type TwitchUserIdentity } from '../twitch-oauth.js';
+import { describeTwitchError } from '../../twitch/twitch-errors.js';
 
-export type SignInAttempt = { profile: TwitchUserIdentity } | { error: SignInError };
+export type SignInAttempt = { profile: UserRef } | { error: SignInError };
 
 /**
  * Runs the Twitch OAuth dance. Instead of failing the request, it leaves the outcome on
@@ -17,7 +16,7 @@ export class TwitchSignInGuard extends AuthGuard('twitch') {
 
   override handleRequest<T = SignInAttempt>(
     error: unknown,
-    profile: TwitchUserIdentity | false,
+    profile: UserRef | false,
     info: unknown,
     context: ExecutionContext,
   ): T {

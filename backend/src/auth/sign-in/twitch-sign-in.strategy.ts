@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-oauth2';
 import { AppConfig } from '../../config/app-config.js';
-import { SIGN_IN_CALLBACK_PATH } from '../oauth-callbacks.js';
-import { TwitchIdentity } from '../twitch-identity.js';
-import { TwitchOAuth, type TwitchUserIdentity } from '../twitch-oauth.js';
+import { SIGN_IN_CALLBACK_PATH } from '../../twitch/oauth-callbacks.js';
+import { TwitchIdentity } from '../../twitch/twitch-identity.js';
+import { TwitchOAuth } from '../../twitch/twitch-oauth.js';
+import { type UserRef } from '@integron/contracts';
 
 /**
  * "Sign in with Twitch": the authorization-code flow with no scopes, only to learn who someone
@@ -27,7 +28,7 @@ export class TwitchSignInStrategy extends PassportStrategy(Strategy, 'twitch') {
     });
   }
 
-  async validate(accessToken: string): Promise<TwitchUserIdentity> {
+  async validate(accessToken: string): Promise<UserRef> {
     try {
       return await this.oauth.identify(accessToken);
     } finally {

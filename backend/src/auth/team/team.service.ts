@@ -4,6 +4,7 @@ import {
   type SessionMember,
   type TeamMember,
   type TeamRole,
+  type UserRef,
 } from '@integron/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -12,9 +13,8 @@ import { AppConfig } from '../../config/app-config.js';
 import { isUniqueViolation } from '../../database/postgres-errors.js';
 import { ApiError } from '../../http/api-error.js';
 import { isBigIntId } from '../../http/bigint-id.pipe.js';
-import { type TwitchUserIdentity } from '../twitch-oauth.js';
-import { describeTwitchError } from '../twitch-errors.js';
-import { TwitchUsers } from '../twitch-users.js';
+import { describeTwitchError } from '../../twitch/twitch-errors.js';
+import { TwitchUsers } from '../../twitch/helix/twitch-users.js';
 import { TeamMemberEntity } from './team-member.entity.js';
 
 /** Serialises sign-ins on a fresh install, so exactly one first person becomes owner. */
@@ -40,7 +40,7 @@ export class TeamService {
    * invited before their first sign-in. On a fresh install the first person (or OWNER_LOGIN) becomes
    * owner.
    */
-  signIn(profile: TwitchUserIdentity): Promise<SignInOutcome> {
+  signIn(profile: UserRef): Promise<SignInOutcome> {
     return this.dataSource.transaction(async (db) => {
       await db.query('SELECT pg_advisory_xact_lock($1)', [FIRST_OWNER_LOCK]);
       const repository = db.getRepository(TeamMemberEntity);
@@ -105,7 +105,7 @@ export class TeamService {
    * A member who renamed on Twitch keeps their old login here until they sign in again, which
    * blocks adding whoever has that login now. Gives them their current login; true if it did.
    */
-  private async refreshStaleLogin(newcomer: TwitchUserIdentity): Promise<boolean> {
+  private async refreshStaleLogin(newcomer: UserRef): Promise<boolean> {
     const holder = await this.members.findOneBy({ login: newcomer.login });
     if (!holder?.twitchUserId || holder.twitchUserId === newcomer.id) return false;
     const current = await this.twitchUsers.byId(holder.twitchUserId).catch(() => null);
@@ -117,12 +117,12 @@ export class TeamService {
     return true;
   }
 
-  private alreadyOnTeam(user: TwitchUserIdentity): ApiError {
+  private alreadyOnTeam(user: UserRef): ApiError {
     return new ApiError('CONFLICT', `${user.login} is already on the team.`);
   }
 
-  private async twitchUser(login: string): Promise<TwitchUserIdentity> {
-    let user: TwitchUserIdentity | null;
+  private async twitchUser(login: string): Promise<UserRef> {
+    let user: UserRef | null;
     try {
       user = await this.twitchUsers.byLogin(login.toLowerCase());
     } catch (error) {

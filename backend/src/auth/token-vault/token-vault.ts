@@ -1,17 +1,16 @@
-import { type TwitchAccountPurpose } from '@integron/contracts';
+import { type TwitchAccountPurpose, type UserRef } from '@integron/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type AccessToken } from '@twurple/auth';
 import { Repository } from 'typeorm';
 import { isBigIntId } from '../../http/bigint-id.pipe.js';
 import { EncryptionKey } from '../secrets/encryption-key.js';
-import { type TwitchUserIdentity } from '../twitch-oauth.js';
 import { deriveKey, SecretBox, UnreadableSecretError } from '../secrets/secret-box.js';
 import { TwitchAccountEntity } from './twitch-account.entity.js';
 
 /** What a finished connect flow hands to the vault. */
 export interface TwitchGrant {
-  user: TwitchUserIdentity;
+  user: UserRef;
   purpose: TwitchAccountPurpose;
   token: AccessToken;
   connectedBy: string | null;

@@ -1,3 +1,4 @@
+import { type UserRef } from '@integron/contracts';
 import { Injectable } from '@nestjs/common';
 import { ApiClient } from '@twurple/api';
 import {
@@ -8,13 +9,6 @@ import {
   StaticAuthProvider,
 } from '@twurple/auth';
 import { TwitchIdentity } from './twitch-identity.js';
-
-/** Who a Twitch user is, as Helix names them now. */
-export interface TwitchUserIdentity {
-  id: string;
-  login: string;
-  displayName: string;
-}
 
 const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 
@@ -68,7 +62,7 @@ export class TwitchOAuth {
   }
 
   /** Whose token this is, with their current login and display name. */
-  async identify(accessToken: string): Promise<TwitchUserIdentity> {
+  async identify(accessToken: string): Promise<UserRef> {
     const { clientId } = this.identity;
     const info = await getTokenInfo(accessToken, clientId);
     const user = info.userId

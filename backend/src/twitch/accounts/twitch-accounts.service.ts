@@ -1,35 +1,44 @@
 import { TWITCH_ACCOUNT_SCOPES, type TwitchAccount } from '@integron/contracts';
 import { Injectable } from '@nestjs/common';
-import { ChannelsService } from '../../channels/channels.service.js';
 import { ApiError } from '../../http/api-error.js';
-import { TokenVault, type TwitchGrant } from '../token-vault/token-vault.js';
-import { type TwitchAccountEntity } from '../token-vault/twitch-account.entity.js';
-import { TwitchAuthProviders } from '../token-vault/twitch-auth-providers.js';
+import { TokenVault, type TwitchGrant } from '../../auth/token-vault/token-vault.js';
+import { type TwitchAccountEntity } from '../../auth/token-vault/twitch-account.entity.js';
+import { TwitchAuthProviders } from '../auth-providers/twitch-auth-providers.js';
 import { TwitchOAuth } from '../twitch-oauth.js';
+
+/** Runs when an account was connected or disconnected, before the request that did it answers. */
+export type AccountChangeHook = (
+  account: TwitchAccount,
+  change: 'connected' | 'disconnected',
+) => Promise<void>;
 
 /** Connected broadcaster and bot accounts: what every connect flow ends in, and disconnecting. */
 @Injectable()
 export class TwitchAccountsService {
+  private readonly hooks: AccountChangeHook[] = [];
+
   constructor(
     private readonly vault: TokenVault,
     private readonly providers: TwitchAuthProviders,
-    private readonly channels: ChannelsService,
     private readonly oauth: TwitchOAuth,
   ) {}
+
+  /** For the modules built on accounts (a broadcaster's channel, the chat reader). */
+  onChange(hook: AccountChangeHook): void {
+    this.hooks.push(hook);
+  }
 
   async list(): Promise<TwitchAccount[]> {
     return (await this.vault.list()).map(toTwitchAccount);
   }
 
-  /** Keeps the grant; a broadcaster's channel becomes one of the team's channels. */
+  /** Keeps the grant and tells the modules built on accounts. */
   async connect(grant: TwitchGrant): Promise<TwitchAccount> {
-    const account = await this.vault.store(grant);
-    this.providers.add(account);
-    if (grant.purpose === 'broadcaster') {
-      const { id, login, displayName } = grant.user;
-      await this.channels.upsert({ twitchId: id, login, displayName });
-    }
-    return toTwitchAccount(account);
+    const stored = await this.vault.store(grant);
+    this.providers.add(stored);
+    const account = toTwitchAccount(stored);
+    for (const hook of this.hooks) await hook(account, 'connected');
+    return account;
   }
 
   /**
@@ -44,6 +53,7 @@ export class TwitchAccountsService {
     this.providers.remove(account);
     await this.vault.remove(account);
     if (accessToken !== null) await this.oauth.revoke(accessToken);
+    for (const hook of this.hooks) await hook(toTwitchAccount(account), 'disconnected');
   }
 }
 

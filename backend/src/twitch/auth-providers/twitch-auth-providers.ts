@@ -1,12 +1,12 @@
 import { TWITCH_ACCOUNT_PURPOSES, type TwitchAccountPurpose } from '@integron/contracts';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { type AccessToken, type RefreshingAuthProvider } from '@twurple/auth';
-import { UnreadableSecretError } from '../secrets/secret-box.js';
+import { UnreadableSecretError } from '../../auth/secrets/secret-box.js';
 import { describeTwitchError, httpStatusOf } from '../twitch-errors.js';
 import { TwitchIdentity } from '../twitch-identity.js';
 import { GrantTrackingAuthProvider } from './grant-tracking-auth-provider.js';
-import { TokenVault } from './token-vault.js';
-import { type TwitchAccountEntity } from './twitch-account.entity.js';
+import { TokenVault } from '../../auth/token-vault/token-vault.js';
+import { type TwitchAccountEntity } from '../../auth/token-vault/twitch-account.entity.js';
 
 const REFUSED_PROBLEM =
   'Twitch refused to refresh its token (revoked, password changed or app disconnected). Connect the account again.';

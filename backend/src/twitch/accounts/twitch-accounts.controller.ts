@@ -32,9 +32,9 @@ import {
 import { type Request, type Response } from 'express';
 import { AppConfig } from '../../config/app-config.js';
 import { BigIntIdPipe } from '../../http/bigint-id.pipe.js';
-import { RequireRole } from '../auth-policy.js';
+import { RequireRole } from '../../auth/auth-policy.js';
 import { CONNECT_CALLBACK_PATH } from '../oauth-callbacks.js';
-import { CurrentMember } from '../request-context.js';
+import { CurrentMember } from '../../auth/request-context.js';
 import { describeTwitchError } from '../twitch-errors.js';
 import { TwitchOAuth } from '../twitch-oauth.js';
 import { DeviceConnectFlows } from './device-connect-flows.js';

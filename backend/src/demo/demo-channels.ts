@@ -1,0 +1,25 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { ChannelsService } from '../channels/channels.service.js';
+import { DemoSimulator } from './demo-simulator.js';
+
+/**
+ * A first demo start adds the simulated team's channels, as an admin would on the Channels page,
+ * so the archive fills within seconds. Later starts keep whatever the admin made of them.
+ */
+@Injectable()
+export class DemoChannels implements OnApplicationBootstrap {
+  private readonly logger = new Logger(DemoChannels.name);
+
+  constructor(
+    private readonly demo: DemoSimulator,
+    private readonly channels: ChannelsService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (await this.channels.anyEverAdded()) return;
+    for (const login of this.demo.channelLogins) await this.channels.add(login);
+    this.logger.log(
+      `Demo mode: added the simulated channels ${this.demo.channelLogins.join(', ')}`,
+    );
+  }
+}

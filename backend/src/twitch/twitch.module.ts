@@ -1,0 +1,49 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { TokenVaultModule } from '../auth/token-vault/token-vault.module.js';
+import { DeviceConnectFlows } from './accounts/device-connect-flows.js';
+import { TwitchAccountsController } from './accounts/twitch-accounts.controller.js';
+import { TwitchAccountsService } from './accounts/twitch-accounts.service.js';
+import { TwitchAuthProviders } from './auth-providers/twitch-auth-providers.js';
+import { TwitchChat } from './chat/twitch-chat.service.js';
+import { TwitchUsers } from './helix/twitch-users.js';
+import { TwitchEndpoints } from './twitch-endpoints.js';
+import { TwitchIdentity } from './twitch-identity.js';
+import { TWITCH_METRIC_PROVIDERS } from './twitch.metrics.js';
+import { TwitchOAuth } from './twitch-oauth.js';
+
+/**
+ * The one edge to Twitch: OAuth, Helix, auth providers over the token vault, connected
+ * accounts, and chat, which it turns into events on the bus. Where Twitch is comes from the
+ * `TwitchEndpoints` it is given: Twitch itself, or a Twitch-compatible server.
+ */
+@Global()
+@Module({})
+export class TwitchModule {
+  static forRoot(endpoints: TwitchEndpoints): DynamicModule {
+    return {
+      module: TwitchModule,
+      imports: [TokenVaultModule],
+      controllers: [TwitchAccountsController],
+      providers: [
+        { provide: TwitchEndpoints, useValue: endpoints },
+        { provide: TwitchIdentity, useValue: endpoints.identity },
+        TwitchOAuth,
+        TwitchUsers,
+        TwitchAuthProviders,
+        TwitchAccountsService,
+        DeviceConnectFlows,
+        TwitchChat,
+        ...TWITCH_METRIC_PROVIDERS,
+      ],
+      exports: [
+        TwitchEndpoints,
+        TwitchIdentity,
+        TwitchOAuth,
+        TwitchUsers,
+        TwitchAuthProviders,
+        TwitchAccountsService,
+        TwitchChat,
+      ],
+    };
+  }
+}
