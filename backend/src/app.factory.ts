@@ -7,6 +7,7 @@ import { AppModule, type AppRuntime } from './app.module.js';
 import { SESSION_COOKIE } from './auth/auth-policy.js';
 import { APP_VERSION } from './config/version.js';
 import { ApiErrorBodyDto, withErrorResponses } from './http/api-error.dto.js';
+import { canonicalHost } from './http/canonical-host.js';
 import { ClosedRootIoAdapter } from './http/socket-io.adapter.js';
 
 export const JSON_BODY_LIMIT = '256kb';
@@ -22,6 +23,7 @@ export async function createApp(runtime: AppRuntime): Promise<NestExpressApplica
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', runtime.config.http.trustProxy);
+  app.use(canonicalHost(runtime.config.http.publicUrl, runtime.config.http.publicUrlConfigured));
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false });
   app.use(securityHeaders(runtime.config.http.publicUrl));

@@ -75,21 +75,23 @@ export class ChannelsService implements OnApplicationBootstrap {
 
   /** A channel as archived rows and live events name it, by its Twitch id; cached. */
   async brief(twitchId: string): Promise<ChannelBrief | undefined> {
-    if (!this.briefs?.has(twitchId)) {
-      const channels = await this.channels.find();
-      this.briefs = new Map(
-        channels.map((channel) => [
-          channel.twitchId,
-          {
-            id: channel.id,
-            twitchId: channel.twitchId,
-            login: channel.login,
-            displayName: channel.displayName,
-          },
-        ]),
-      );
-    }
-    return this.briefs.get(twitchId);
+    if (!this.briefs?.has(twitchId)) await this.loadBriefs();
+    return this.briefs?.get(twitchId);
+  }
+
+  private async loadBriefs(): Promise<void> {
+    const channels = await this.channels.find();
+    this.briefs = new Map(
+      channels.map((channel) => [
+        channel.twitchId,
+        {
+          id: channel.id,
+          twitchId: channel.twitchId,
+          login: channel.login,
+          displayName: channel.displayName,
+        },
+      ]),
+    );
   }
 
   /** Whether any channel was ever added (removed ones count): demo mode seeds only a fresh install. */
@@ -184,8 +186,9 @@ export class ChannelsService implements OnApplicationBootstrap {
     return channel;
   }
 
+  /** Chat follows the active channels; the briefs of all are loaded before their first line. */
   private async followActive(): Promise<void> {
-    this.briefs = null;
+    await this.loadBriefs();
     this.chat.follow(await this.active());
   }
 

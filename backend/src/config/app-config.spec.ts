@@ -20,6 +20,7 @@ describe(parseConfig.name, () => {
       host: '127.0.0.1',
       port: 3000,
       publicUrl: 'http://localhost:3000',
+      publicUrlConfigured: false,
       trustProxy: ['loopback'],
     });
     expect(sut.dataDir).toBe('/srv/integron/data');

@@ -27,6 +27,8 @@ export class AppConfig {
     host: string;
     port: number;
     publicUrl: string;
+    /** False when PUBLIC_URL is unset and `publicUrl` is the localhost default. */
+    publicUrlConfigured: boolean;
     /** Express's `trust proxy` setting. */
     trustProxy: TrustedProxies;
   };
@@ -122,6 +124,7 @@ export function parseConfig(env: Environment, cwd = process.cwd()): AppConfig {
       host: v.HOST,
       port: v.PORT,
       publicUrl: v.PUBLIC_URL ?? `http://localhost:${v.PORT}`,
+      publicUrlConfigured: v.PUBLIC_URL !== undefined,
       trustProxy: v.TRUST_PROXY,
     },
     log: { level: v.LOG_LEVEL },

@@ -79,9 +79,11 @@ export class ArchiveWriter implements OnApplicationBootstrap, BeforeApplicationS
   private lastError: string | null = null;
   private lastFlushAt: Date | null = null;
   private writtenTotal = 0;
+  private accepted = 0;
   private readonly perSecond = new Array<number>(RATE_WINDOW_SECONDS).fill(0);
   private currentSecond = 0;
   private stopped = false;
+  private journalBrokenUntil = 0;
 
   constructor(
     config: AppConfig,
@@ -170,7 +172,13 @@ export class ArchiveWriter implements OnApplicationBootstrap, BeforeApplicationS
     );
   }
 
+  /** Chat events taken from the bus since start. */
+  get acceptedTotal(): number {
+    return this.accepted;
+  }
+
   private accept(event: ChatEvent): void {
+    this.accepted++;
     if (this.buffer.length === 0) this.bufferSince = Date.now();
     this.buffer.push(event);
     this.countReceived();
@@ -180,18 +188,11 @@ export class ArchiveWriter implements OnApplicationBootstrap, BeforeApplicationS
 
   /** Moves the whole buffer to the journal: memory stays bounded whatever Postgres does. */
   private spill(): void {
+    if (Date.now() < this.journalBrokenUntil) return;
     const events = this.buffer;
-    const receivedAt = this.bufferSince;
     this.buffer = [];
-    try {
-      this.journal.append(this.nextSeq++, events, receivedAt);
-    } catch (error) {
-      // Nowhere to put them but memory: keep them, and say so loudly.
-      this.buffer = events.concat(this.buffer);
-      this.noteError(
-        `Cannot write the archive journal (${String(error)}); holding lines in memory`,
-      );
-    }
+    if (this.journalOrHold({ seq: this.nextSeq++, events, receivedAt: this.bufferSince }))
+      this.bufferSince = Date.now();
     this.updateGauges();
   }
 
@@ -204,12 +205,14 @@ export class ArchiveWriter implements OnApplicationBootstrap, BeforeApplicationS
 
   private async drain(): Promise<void> {
     for (;;) {
-      if (!this.databaseWritable && Date.now() < this.retryAfter) return;
-      if (this.journal.pending) {
-        if (!(await this.replayOldest())) return;
-        continue;
-      }
+      const mayTry = this.databaseWritable || Date.now() >= this.retryAfter;
+      if (mayTry && this.journal.pending && (await this.replayOldest())) continue;
       if (this.buffer.length === 0) return;
+      if (this.journal.pending || !this.databaseWritable) {
+        // Older lines wait on disk, or Postgres is away: these join them there, in order.
+        this.journalBuffer();
+        return;
+      }
       const events = this.buffer.splice(0, this.limits.batchRows);
       const batch: PendingBatch = { seq: this.nextSeq++, events, receivedAt: this.bufferSince };
       this.bufferSince = Date.now();
@@ -217,21 +220,34 @@ export class ArchiveWriter implements OnApplicationBootstrap, BeforeApplicationS
       const outcome = await this.write(batch.events);
       this.inFlight = null;
       if (outcome === 'written') continue;
-      // Postgres is away (or refused the batch): keep it on disk, in its place in the order.
       this.journalOrHold(batch);
-      if (outcome === 'unavailable') return;
-      await this.rejectOldest();
+      if (outcome === 'rejected') await this.rejectOldest();
     }
   }
 
-  private journalOrHold(batch: PendingBatch): void {
+  /** Everything buffered, to the journal in batches. */
+  private journalBuffer(): void {
+    while (this.buffer.length > 0) {
+      const events = this.buffer.splice(0, this.limits.batchRows);
+      if (!this.journalOrHold({ seq: this.nextSeq++, events, receivedAt: this.bufferSince }))
+        return;
+    }
+    this.bufferSince = Date.now();
+  }
+
+  /** False when the journal cannot be written: the lines are back in the buffer. */
+  private journalOrHold(batch: PendingBatch): boolean {
     try {
       this.journal.append(batch.seq, batch.events, batch.receivedAt);
+      return true;
     } catch (error) {
+      // Nowhere to put them but memory: keep them, say so loudly, and try the disk again later.
       this.buffer = batch.events.concat(this.buffer);
+      this.journalBrokenUntil = Date.now() + this.limits.retryEveryMs;
       this.noteError(
         `Cannot write the archive journal (${String(error)}); holding lines in memory`,
       );
+      return false;
     }
   }
 

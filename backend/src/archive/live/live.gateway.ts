@@ -74,6 +74,7 @@ export class LiveGateway
   private unsubscribe: (() => void) | undefined;
   private states: Subscription | undefined;
   private dropReports: NodeJS.Timeout | undefined;
+  private backlog: Promise<void> | null = null;
 
   constructor(
     private readonly sessions: SessionMiddleware,
@@ -102,21 +103,14 @@ export class LiveGateway
     });
     this.unsubscribe = this.bus.on(CHAT_EVENT_TYPES, (event) => {
       if (this.sockets.size === 0) return;
-      const show = (brief: ChannelBrief | undefined) => {
-        if (brief) for (const item of liveItemsOf(event, brief)) this.send(brief.id, item);
-      };
-      const cached = this.channels.cachedBrief(event.channel.id);
-      if (cached) show(cached);
-      else void this.channels.brief(event.channel.id).then(show);
+      this.inOrder(event.channel.id, (brief) => {
+        for (const item of liveItemsOf(event, brief)) this.send(brief.id, item);
+      });
     });
     this.states = this.chat.stateChanges$.subscribe(({ channel, connection }) => {
-      void this.channels.brief(channel.id).then((brief) => {
-        if (brief)
-          this.send(brief.id, {
-            event: 'channel_state',
-            data: { channelId: brief.id, connection },
-          });
-      });
+      this.inOrder(channel.id, (brief) =>
+        this.send(brief.id, { event: 'channel_state', data: { channelId: brief.id, connection } }),
+      );
     });
     this.dropReports = setInterval(() => this.reportDrops(), DROPPED_REPORT_EVERY_MS);
     this.dropReports.unref();
@@ -142,6 +136,23 @@ export class LiveGateway
     this.unsubscribe?.();
     this.states?.unsubscribe();
     clearInterval(this.dropReports);
+  }
+
+  /**
+   * Runs `show` with the channel's brief: at once when it is cached and nothing waits, else after
+   * what waits, so that lines are sent in the order they happened.
+   */
+  private inOrder(twitchId: string, show: (brief: ChannelBrief) => void): void {
+    const cached = this.backlog ? undefined : this.channels.cachedBrief(twitchId);
+    if (cached) return show(cached);
+    const next = (this.backlog ?? Promise.resolve())
+      .then(() => this.channels.brief(twitchId))
+      .then((brief) => brief && show(brief))
+      .catch((error: unknown) => this.logger.warn(`A live line was not sent: ${String(error)}`))
+      .finally(() => {
+        if (this.backlog === next) this.backlog = null;
+      });
+    this.backlog = next;
   }
 
   private subscribe(socket: LiveSocket, subscription: unknown): LiveAck {

@@ -280,7 +280,12 @@ export class ChatReader {
 
   private setState(login: string, state: ChannelChatState, detail: string | null): void {
     const previous = this.states.get(login);
-    if (previous?.state === state && previous.detail === detail) return;
+    if (
+      previous?.state === state &&
+      previous.detail === detail &&
+      previous.readingAs === this.readingAs
+    )
+      return;
     const connection: ChannelConnection = {
       state,
       detail,
