@@ -91,7 +91,7 @@ async function start(
   // Demo mode starts its simulated Twitch first: Integron then reaches it like any other Twitch.
   let demo: DemoSimulator | null = null;
   if (config.mode === 'demo') {
-    demo = await DemoSimulator.start(config);
+    demo = await DemoSimulator.start(config, logger);
     resources.add(() => demo!.stop());
     resources.throwIfStopping();
   }

@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { type Logger } from 'pino';
 import { type SimApp, Simulator } from '@integron/simulator';
 import { AppConfig } from '../config/app-config.js';
 import { OAUTH_CALLBACK_PATHS } from '../twitch/oauth-callbacks.js';
@@ -33,8 +33,9 @@ export class DemoSimulator {
     return this.simulator.population.channels.map((channel) => channel.broadcaster.login);
   }
 
-  static async start(config: AppConfig): Promise<DemoSimulator> {
-    const logger = new Logger(DemoSimulator.name);
+  /** Starts before Nest does, so it logs through the process's root logger. */
+  static async start(config: AppConfig, rootLogger: Logger): Promise<DemoSimulator> {
+    const logger = rootLogger.child({ context: DemoSimulator.name });
     const { chatAddress, trafficRate } = config.demo;
     const simulator = await Simulator.start({
       seed: 1,
@@ -69,7 +70,7 @@ export class DemoSimulator {
       `ws://${twitch.chat.host}:${twitch.api.port}/ws`,
     );
     if (trafficRate > 0) simulator.traffic({ rate: trafficRate, startLive: true }).start();
-    logger.log(
+    logger.info(
       `Demo mode: simulated Twitch chat on ${twitch.chat.host}:${twitch.chat.tcpPort}, Twitch API on ${twitch.api.baseUrl}` +
         `${discord ? `, Discord on ${discord.apiBaseUrl}` : ''}; ${population.channels.length} channels, ${trafficRate} events/s`,
     );

@@ -47,13 +47,14 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   let app: NestExpressApplication;
   let demo: DemoSimulator | null = null;
+  const logger = options.logger ?? quietLogger();
   try {
-    demo = config.mode === 'demo' ? await DemoSimulator.start(config) : null;
+    demo = config.mode === 'demo' ? await DemoSimulator.start(config, logger) : null;
     const twitch = demo?.endpoints ?? TwitchEndpoints.fromConfig(config);
     app = await createApp({
       config,
       database: target,
-      logger: options.logger ?? quietLogger(),
+      logger,
       twitch,
       demo,
     });

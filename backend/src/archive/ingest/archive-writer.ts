@@ -47,6 +47,8 @@ export const DEFAULT_WRITER_LIMITS: ArchiveWriterLimits = {
 };
 
 const RATE_WINDOW_SECONDS = 10;
+/** A shutdown waits this long for a write under way, well within main.ts's shutdown limit. */
+const SHUTDOWN_WRITE_WAIT_MS = 5_000;
 
 interface PendingBatch {
   seq: number;
@@ -133,12 +135,23 @@ export class ArchiveWriter implements OnApplicationBootstrap, BeforeApplicationS
     this.stopped = true;
     this.unsubscribe?.();
     clearInterval(this.flushTimer);
-    await this.draining;
-    // One last attempt at Postgres even if it was down a moment ago: it may be back.
-    this.retryAfter = 0;
-    await this.drain();
-    if (this.buffer.length > 0) this.spill();
+    const finished =
+      (await settlesWithin(this.draining, SHUTDOWN_WRITE_WAIT_MS)) &&
+      (await settlesWithin(this.lastDrain(), SHUTDOWN_WRITE_WAIT_MS));
+    if (!finished) {
+      // Postgres hangs: the process must not outwait it with lines in memory. What is in flight
+      // is journaled too; should it commit after all, its replay collapses into it.
+      if (this.inFlight) this.journalOrHold({ ...this.inFlight, seq: this.nextSeq++ });
+      this.logger.warn('Postgres did not finish an archive write in time; journaling the rest');
+    }
+    this.journalBuffer();
     await this.pool.end().catch(() => undefined);
+  }
+
+  /** One last attempt at Postgres even if it was down a moment ago: it may be back. */
+  private lastDrain(): Promise<void> {
+    this.retryAfter = 0;
+    return this.drain();
   }
 
   health(): ArchiveHealth {
@@ -388,6 +401,15 @@ export class ArchiveWriter implements OnApplicationBootstrap, BeforeApplicationS
     this.journalMetric.set(this.journal.stats.rows);
     this.lagMetric.set(this.lagMs() / 1000);
   }
+}
+
+async function settlesWithin(work: Promise<void> | null, ms: number): Promise<boolean> {
+  if (!work) return true;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  const settled = await Promise.race([work.then(() => true as const), timeout]);
+  clearTimeout(timer);
+  return settled;
 }
 
 function describe(error: unknown): string {
