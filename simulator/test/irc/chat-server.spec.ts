@@ -430,6 +430,35 @@ describe(TwitchChatServer.name, () => {
       await expect(withoutCommands.waitForClose()).resolves.toEqual([]);
     });
 
+    it('keeps delivering chat for graceMs after RECONNECT, then closes', async () => {
+      const client = await loggedIn();
+      await joined(client);
+
+      const reconnecting = sut.reconnectAll({ graceMs: 1_500 });
+      const notice = await client.readUntilCommand('RECONNECT');
+      sut.publish(chat.events.chatMessage(chat.broadcaster, chat.viewer, 'during the grace'));
+      const during = await client.readUntilCommand('PRIVMSG');
+      const openDuringGrace = !client.closed;
+      await reconnecting;
+
+      expect(notice).toEqual([':tmi.twitch.tv RECONNECT']);
+      expect(during.at(-1)).toMatch(/ PRIVMSG #teamcaptain :during the grace$/);
+      expect(openDuringGrace).toBe(true);
+      await expect(client.waitForClose()).resolves.toEqual([]);
+      await expect.poll(() => sut.clients()).toEqual([]);
+    });
+
+    it('delivers nothing more once the grace is over', async () => {
+      const client = await loggedIn();
+      await joined(client);
+
+      await sut.reconnectAll({ graceMs: 100 });
+      sut.publish(chat.events.chatMessage(chat.broadcaster, chat.viewer, 'too late'));
+
+      await expect(client.waitForClose()).resolves.toEqual([':tmi.twitch.tv RECONNECT']);
+      expect(client.lines.filter((line) => line.includes('too late'))).toEqual([]);
+    });
+
     it('drops every connection without a word', async () => {
       const client = await loggedIn();
       await joined(client);
