@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { TWITCH_LOGIN_PATTERN } from '@integron/contracts';
+import { TWITCH_CLIENT_CREDENTIAL_PATTERN, TWITCH_LOGIN_PATTERN } from '@integron/contracts';
 import { z } from 'zod';
 
 /** One environment variable: how it is parsed, its documented default, and what it means. */
@@ -161,19 +161,13 @@ export const CONFIG_VARIABLES = {
       'Demo mode only: the address where the simulated Twitch chat listens on port 6667 (Twitch clients cannot use another port). Pick another 127.x.y.z if 6667 is taken.',
   }),
   TWITCH_CLIENT_ID: variable({
-    schema: z
-      .string()
-      .regex(/^[a-z0-9]{10,64}$/i)
-      .optional(),
+    schema: z.string().regex(TWITCH_CLIENT_CREDENTIAL_PATTERN).optional(),
     expected: 'the Client ID of your Twitch application (letters and digits)',
     description:
       'Twitch application Client ID. With TWITCH_CLIENT_SECRET it switches Integron from demo mode to live mode.',
   }),
   TWITCH_CLIENT_SECRET: variable({
-    schema: z
-      .string()
-      .regex(/^[a-z0-9]{10,64}$/i)
-      .optional(),
+    schema: z.string().regex(TWITCH_CLIENT_CREDENTIAL_PATTERN).optional(),
     expected: 'the Client Secret of your Twitch application (letters and digits)',
     description: 'Twitch application Client Secret. Required when TWITCH_CLIENT_ID is set.',
     secret: true,

@@ -1,7 +1,7 @@
+import { OAUTH_CALLBACK_PATHS } from '@integron/contracts';
 import { type Logger } from 'pino';
 import { type SimApp, Simulator } from '@integron/simulator';
 import { AppConfig } from '../config/app-config.js';
-import { OAUTH_CALLBACK_PATHS } from '../twitch/oauth-callbacks.js';
 import { TwitchEndpoints } from '../twitch/twitch-endpoints.js';
 import { TwitchIdentity } from '../twitch/twitch-identity.js';
 import { demoTwitchPagesUrl } from './demo-twitch-pages.constant.js';

@@ -1,3 +1,4 @@
+import { TWITCH_CLIENT_CREDENTIAL_PATTERN } from '@integron/contracts';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_MIX, type TrafficKind } from '../generator/traffic-generator.js';
 
@@ -12,7 +13,7 @@ export const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
 export const TWITCH_CHAT_PORT = 6667;
 
 /** What Integron accepts as TWITCH_CLIENT_ID and TWITCH_CLIENT_SECRET (its `config.variables.ts`). */
-const CREDENTIAL = /^[a-z0-9]{10,64}$/i;
+const CREDENTIAL = TWITCH_CLIENT_CREDENTIAL_PATTERN;
 /** What Integron accepts as TWITCH_CHAT_HOST: an IPv4 loopback address, or localhost. */
 const LOOPBACK_HOST = /^(?:127(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}|localhost)$/;
 

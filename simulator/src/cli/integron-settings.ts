@@ -1,13 +1,8 @@
+import { OAUTH_CALLBACK_PATHS } from '@integron/contracts';
 import { DEFAULT_PUBLIC_URL, TWITCH_CHAT_PORT } from './cli-options.js';
 
-/**
- * Where id.twitch.tv sends people back to Integron (its `twitch/oauth-callbacks.ts`): signing in,
- * and connecting a broadcaster or bot account. An application must list both.
- */
-export const INTEGRON_CALLBACK_PATHS = [
-  '/api/auth/twitch/callback',
-  '/api/twitch-accounts/callback',
-] as const;
+/** Where id.twitch.tv sends people back to Integron: signing in, and connecting an account. */
+export const INTEGRON_CALLBACK_PATHS = OAUTH_CALLBACK_PATHS;
 
 export interface SimulatorEndpoints {
   clientId: string;

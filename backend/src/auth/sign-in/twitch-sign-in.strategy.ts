@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-oauth2';
 import { AppConfig } from '../../config/app-config.js';
-import { SIGN_IN_CALLBACK_PATH } from '../../twitch/oauth-callbacks.js';
 import { TwitchIdentity } from '../../twitch/twitch-identity.js';
 import { TwitchOAuth } from '../../twitch/twitch-oauth.js';
-import { type UserRef } from '@integron/contracts';
+import { type UserRef, SIGN_IN_CALLBACK_PATH } from '@integron/contracts';
 
 /**
  * "Sign in with Twitch": the authorization-code flow with no scopes, only to learn who someone

@@ -6,6 +6,7 @@ import {
   TWITCH_ACCOUNT_SCOPES,
   type TwitchAccount,
   type TwitchConnectOutcome,
+  CONNECT_CALLBACK_PATH,
 } from '@integron/contracts';
 import {
   Body,
@@ -33,7 +34,6 @@ import { type Request, type Response } from 'express';
 import { AppConfig } from '../../config/app-config.js';
 import { BigIntIdPipe } from '../../http/bigint-id.pipe.js';
 import { RequireRole } from '../../auth/auth-policy.js';
-import { CONNECT_CALLBACK_PATH } from '../oauth-callbacks.js';
 import { CurrentMember } from '../../auth/request-context.js';
 import { describeTwitchError } from '../twitch-errors.js';
 import { TwitchOAuth } from '../twitch-oauth.js';
