@@ -7,6 +7,7 @@ import { AppModule, type AppRuntime } from './app.module.js';
 import { SESSION_COOKIE } from './auth/auth-policy.js';
 import { APP_VERSION } from './config/version.js';
 import { ApiErrorBodyDto, withErrorResponses } from './http/api-error.dto.js';
+import { logApiAwareCors } from './archive/compat/log-api-cors.js';
 import { canonicalHost } from './http/canonical-host.js';
 import { ClosedRootIoAdapter } from './http/socket-io.adapter.js';
 
@@ -27,7 +28,9 @@ export async function createApp(runtime: AppRuntime): Promise<NestExpressApplica
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false });
   app.use(securityHeaders(runtime.config.http.publicUrl));
-  app.enableCors({ origin: new URL(runtime.config.http.publicUrl).origin, credentials: true });
+  app.enableCors(
+    logApiAwareCors({ origin: new URL(runtime.config.http.publicUrl).origin, credentials: true }),
+  );
   app.useWebSocketAdapter(new ClosedRootIoAdapter(app));
   setUpOpenApi(app);
   return app;

@@ -1,4 +1,9 @@
-import { type ApiErrorBody, type HealthInfo, type ReadinessReport } from '@integron/contracts';
+import {
+  type ApiErrorBody,
+  type HealthInfo,
+  LOG_API_KEY_HEADER,
+  type ReadinessReport,
+} from '@integron/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JSON_BODY_LIMIT } from '../src/app.factory.js';
 import { startTestApp, type TestApp } from './utils/test-app.js';
@@ -110,15 +115,25 @@ describe('Integron application on a real Postgres', () => {
   });
 
   describe('API conventions', () => {
-    it('documents the uniform error body on every operation', async () => {
+    it('documents the uniform error body on every operation but the log APIs, which keep their peers’ errors', async () => {
       const document = (await (await get('/api/docs/openapi.json')).json()) as {
-        paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+        paths: Record<
+          string,
+          Record<string, { tags?: string[]; responses: Record<string, unknown> }>
+        >;
         components: { schemas: Record<string, { properties: Record<string, unknown> }> };
       };
       const operations = Object.values(document.paths).flatMap((path) => Object.values(path));
+      const isLogApi = (operation: { tags?: string[] }) =>
+        operation.tags?.some((tag) => tag.startsWith('log APIs')) ?? false;
 
-      expect(operations.length).toBeGreaterThan(5);
+      expect(operations.filter(isLogApi).length).toBeGreaterThan(5);
+      expect(operations.filter((operation) => !isLogApi(operation)).length).toBeGreaterThan(5);
       for (const operation of operations) {
+        if (isLogApi(operation)) {
+          expect(operation.responses.default).toHaveProperty('description');
+          continue;
+        }
         expect(operation.responses.default).toMatchObject({
           content: {
             'application/json': { schema: { $ref: '#/components/schemas/ApiErrorBodyDto' } },
@@ -223,6 +238,28 @@ describe('Integron application on a real Postgres', () => {
       expect(own.headers.get('access-control-allow-origin')).toBe(sut.baseUrl);
       expect(own.headers.get('access-control-allow-credentials')).toBe('true');
       expect(foreign.headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
+    });
+
+    it('lets any origin preflight the log APIs with the log API key header, without credentials', async () => {
+      for (const path of [
+        '/channels',
+        '/channel/somechannel/2026/12',
+        '/api/v2/recent-messages/somechannel',
+      ]) {
+        const preflight = await get(path, {
+          method: 'OPTIONS',
+          headers: {
+            origin: 'https://logs.example',
+            'access-control-request-method': 'GET',
+            'access-control-request-headers': LOG_API_KEY_HEADER.toLowerCase(),
+          },
+        });
+
+        expect(preflight.status, path).toBe(200);
+        expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+        expect(preflight.headers.get('access-control-allow-credentials')).toBeNull();
+        expect(preflight.headers.get('access-control-allow-headers')).toContain(LOG_API_KEY_HEADER);
+      }
     });
   });
 });

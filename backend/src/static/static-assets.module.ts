@@ -21,7 +21,16 @@ const OVERLAYS_DIST = fileURLToPath(new URL('../../../overlays/dist', import.met
         rootPath: ADMIN_DIST,
         // Only app routes fall back to index.html; a missing file (an old lazy chunk) is a 404.
         renderPath: APP_ROUTE,
-        exclude: ['/api/{*path}', '/metrics', '/overlay/{*path}'],
+        exclude: [
+          '/api/{*path}',
+          '/metrics',
+          '/overlay/{*path}',
+          // The justlog/rustlog log APIs live at the root, where their clients expect them.
+          '/channels',
+          '/list',
+          '/channel/{*path}',
+          '/channelid/{*path}',
+        ],
       },
     ),
   ],

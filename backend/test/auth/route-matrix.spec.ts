@@ -24,6 +24,31 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'POST /demo/twitch/auth/authorize': 'demo: the person’s answer on that page',
   'GET /demo/twitch/auth/activate': 'demo: the simulated Twitch device-code page',
   'POST /demo/twitch/auth/activate': 'demo: the person’s answer on that page',
+  // The log APIs chat clients read, public like the peers' unless the admin requires the log API key.
+  'GET /channels': 'justlog/rustlog: the archived channels',
+  'GET /list': 'justlog/rustlog: the days and months with logs',
+  'GET /channel/:channel/user/:user/random': 'justlog/rustlog: a random line',
+  'GET /channel/:channel/userid/:user/random': 'justlog/rustlog: a random line',
+  'GET /channelid/:channel/user/:user/random': 'justlog/rustlog: a random line',
+  'GET /channelid/:channel/userid/:user/random': 'justlog/rustlog: a random line',
+  'GET /channel/:channel/user/:user/:year/:month': 'justlog/rustlog: a day or month of logs',
+  'GET /channel/:channel/userid/:user/:year/:month': 'justlog/rustlog: a day or month of logs',
+  'GET /channelid/:channel/user/:user/:year/:month': 'justlog/rustlog: a day or month of logs',
+  'GET /channelid/:channel/userid/:user/:year/:month': 'justlog/rustlog: a day or month of logs',
+  'GET /channel/:channel/user/:user': 'justlog/rustlog: a range, or a redirect to the newest logs',
+  'GET /channel/:channel/userid/:user':
+    'justlog/rustlog: a range, or a redirect to the newest logs',
+  'GET /channelid/:channel/user/:user':
+    'justlog/rustlog: a range, or a redirect to the newest logs',
+  'GET /channelid/:channel/userid/:user':
+    'justlog/rustlog: a range, or a redirect to the newest logs',
+  'GET /channel/:channel/random': 'justlog/rustlog: a random line',
+  'GET /channelid/:channel/random': 'justlog/rustlog: a random line',
+  'GET /channel/:channel/:year/:month/:day': 'justlog/rustlog: a day or month of logs',
+  'GET /channelid/:channel/:year/:month/:day': 'justlog/rustlog: a day or month of logs',
+  'GET /channel/:channel': 'justlog/rustlog: a range, or a redirect to the newest logs',
+  'GET /channelid/:channel': 'justlog/rustlog: a range, or a redirect to the newest logs',
+  'GET /api/v2/recent-messages/:login': 'recent-messages v2: the lines chat clients load on join',
 };
 
 interface Route {
@@ -47,19 +72,21 @@ function routeTable(sut: TestApp): Route[] {
         if (typeof handler !== 'function' || name === 'constructor') continue;
         const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
         if (method === undefined) continue;
-        const own = String(Reflect.getMetadata(PATH_METADATA, handler) ?? '');
-        const path = `/${[base, own]
-          .map((part) => part.replace(/^\/|\/$/g, ''))
-          .filter(Boolean)
-          .join('/')}`;
-        routes.push({
-          method: RequestMethod[method],
-          path,
-          policy: reflector.getAllAndOverride<AuthPolicy | undefined>(AUTH_POLICY, [
-            handler,
-            controller,
-          ]),
-        });
+        const policy = reflector.getAllAndOverride<AuthPolicy | undefined>(AUTH_POLICY, [
+          handler,
+          controller,
+        ]);
+        // A handler may answer several paths; each is a route of its own.
+        const own = [Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined]
+          .flat()
+          .map((part) => part ?? '');
+        for (const part of own) {
+          const path = `/${[base, part]
+            .map((piece) => piece.replace(/^\/|\/$/g, ''))
+            .filter(Boolean)
+            .join('/')}`;
+          routes.push({ method: RequestMethod[method], path, policy });
+        }
       }
     }
   }
