@@ -7,6 +7,8 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { ADMIN_ROUTES } from '@integron/contracts';
 import { NEVER } from 'rxjs';
 
+import { RECORDED_CHARTS } from '../testing/chart.testing';
+import { FakeLiveSocket, provideFakeLiveSocket } from '../testing/live.testing';
 import { byTestId } from '../testing/overlay.testing';
 import { ADMIN_PALADIN, MODERATOR_SALLY, OWNER_CAPTAIN } from '../testing/session.fixtures';
 import { signInAs, signedOut } from '../testing/session.testing';
@@ -32,6 +34,8 @@ describe('APP_ROUTES', () => {
         provideRouter(APP_ROUTES),
         { provide: TitleStrategy, useClass: IntegronTitleStrategy },
         { provide: HealthApiService, useValue: silentHealthApi },
+        provideFakeLiveSocket(new FakeLiveSocket()),
+        ...RECORDED_CHARTS,
       ],
     });
     harness = await RouterTestingHarness.create();
@@ -114,6 +118,22 @@ describe('APP_ROUTES', () => {
 
     expect(page().querySelector('app-shell app-team')).not.toBeNull();
     expect(title()).toBe('Team · Integron');
+  });
+
+  it.each([
+    ['live', 'app-live'],
+    ['messages', 'app-messages'],
+    ['users', 'app-users'],
+    ['moderation', 'app-moderation'],
+    ['channels', 'app-channels'],
+    ['archiveSettings', 'app-archive-settings'],
+  ] as const)('opens the %s page for an owner, titled from ADMIN_ROUTES', async (key, selector) => {
+    await signInAs(OWNER_CAPTAIN);
+
+    await harness.navigateByUrl(`/${ADMIN_ROUTES[key].path}`);
+
+    expect(page().querySelector(`app-shell ${selector}`)).not.toBeNull();
+    expect(title()).toBe(`${ADMIN_ROUTES[key].title} · Integron`);
   });
 
   it('shows a moderator "no access" at the URL of an admin page, inside the shell', async () => {

@@ -11,6 +11,16 @@ import { FORBIDDEN_TITLE, ForbiddenComponent } from './shared/forbidden.componen
 /** One lazy route file per feature; a page added to ADMIN_ROUTES does not compile until it has one. */
 const FEATURE_ROUTES: Record<AdminRouteKey, LoadChildren> = {
   dashboard: () => import('./features/dashboard/dashboard.routes').then((m) => m.DASHBOARD_ROUTES),
+  live: () => import('./features/live/live.routes').then((m) => m.LIVE_ROUTES),
+  messages: () => import('./features/messages/messages.routes').then((m) => m.MESSAGES_ROUTES),
+  users: () => import('./features/users/users.routes').then((m) => m.USERS_ROUTES),
+  moderation: () =>
+    import('./features/moderation/moderation.routes').then((m) => m.MODERATION_ROUTES),
+  channels: () => import('./features/channels/channels.routes').then((m) => m.CHANNELS_ROUTES),
+  archiveSettings: () =>
+    import('./features/archive-settings/archive-settings.routes').then(
+      (m) => m.ARCHIVE_SETTINGS_ROUTES,
+    ),
   overlayKeys: () =>
     import('./features/overlay-keys/overlay-keys.routes').then((m) => m.OVERLAY_KEYS_ROUTES),
   accounts: () => import('./features/accounts/accounts.routes').then((m) => m.ACCOUNTS_ROUTES),

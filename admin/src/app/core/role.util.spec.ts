@@ -3,9 +3,21 @@ import { navFor, roleLabel } from './role.util';
 describe('role.util', () => {
   describe(navFor.name, () => {
     it('gives each role the pages whose least role it has, in sidenav order', () => {
-      expect(navFor('moderator').map((entry) => entry.key)).toEqual(['dashboard']);
+      expect(navFor('moderator').map((entry) => entry.key)).toEqual([
+        'dashboard',
+        'live',
+        'messages',
+        'users',
+        'moderation',
+      ]);
       expect(navFor('admin').map((entry) => entry.key)).toEqual([
         'dashboard',
+        'live',
+        'messages',
+        'users',
+        'moderation',
+        'channels',
+        'archiveSettings',
         'overlayKeys',
         'accounts',
         'team',

@@ -70,6 +70,12 @@ describe(ShellComponent.name, () => {
     );
     expect(navTestIds(fixture)).toEqual([
       'nav-dashboard',
+      'nav-live',
+      'nav-messages',
+      'nav-users',
+      'nav-moderation',
+      'nav-channels',
+      'nav-archiveSettings',
       'nav-overlayKeys',
       'nav-accounts',
       'nav-team',
@@ -80,7 +86,13 @@ describe(ShellComponent.name, () => {
     await signInAs(MODERATOR_SALLY);
     const fixture = await render();
 
-    expect(navTestIds(fixture)).toEqual(['nav-dashboard']);
+    expect(navTestIds(fixture)).toEqual([
+      'nav-dashboard',
+      'nav-live',
+      'nav-messages',
+      'nav-users',
+      'nav-moderation',
+    ]);
   });
 
   it('signs out on the server and then shows the sign-in page', async () => {

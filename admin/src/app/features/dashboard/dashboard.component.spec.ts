@@ -1,13 +1,23 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 
 import {
+  EMPTY_OVERVIEW,
+  HEALTHY_ARCHIVE,
+  JOURNALING_ARCHIVE,
+  OVERVIEW,
+} from '../../../testing/archive.fixtures';
+import { ChartRecorder } from '../../../testing/chart.testing';
+import {
   DATABASE_DOWN_REPORT,
   DEMO_HEALTH,
+  INTERNAL_ERROR_BODY,
   READY_REPORT,
   SERVICE_UNAVAILABLE,
 } from '../../../testing/health.fixtures';
+import { buttonNamed } from '../../../testing/overlay.testing';
+import { pageTestProviders } from '../../../testing/page.testing';
+import { ARCHIVE_HEALTH_URL, ARCHIVE_OVERVIEW_URL } from '../../core/archive-api.service';
 import { HEALTH_URL, READINESS_URL } from '../../core/health-api.service';
 import { DashboardComponent } from './dashboard.component';
 
@@ -19,7 +29,7 @@ describe(DashboardComponent.name, () => {
     vi.useFakeTimers();
     TestBed.configureTestingModule({
       imports: [DashboardComponent],
-      providers: [provideHttpClient(), provideHttpClientTesting()],
+      providers: pageTestProviders(),
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(DashboardComponent);
@@ -32,6 +42,16 @@ describe(DashboardComponent.name, () => {
 
   function byTestId(id: string): HTMLElement | null {
     return (fixture.nativeElement as HTMLElement).querySelector(`[data-testid="${id}"]`);
+  }
+
+  function page(): HTMLElement {
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  /** Answers the server's health checks, ready. */
+  function answerHealth(): void {
+    http.expectOne(HEALTH_URL).flush(DEMO_HEALTH);
+    http.expectOne(READINESS_URL).flush(READY_REPORT);
   }
 
   function text(): string {
@@ -102,10 +122,124 @@ describe(DashboardComponent.name, () => {
     expect(http.match(HEALTH_URL)).toHaveLength(1);
     http.match(READINESS_URL);
 
+    expect(http.match(ARCHIVE_HEALTH_URL)).toHaveLength(2);
+
     fixture.destroy();
     vi.advanceTimersByTime(30_000);
 
     http.expectNone(HEALTH_URL);
     http.expectNone(READINESS_URL);
+    http.expectNone(ARCHIVE_HEALTH_URL);
+  });
+
+  describe('archive health', () => {
+    it('shows the ingest rate, lag, buffer and journal of a healthy archive', () => {
+      expect(byTestId('archive-health')?.dataset['status']).toBe('loading');
+      http.expectOne(ARCHIVE_HEALTH_URL).flush(HEALTHY_ARCHIVE);
+      fixture.detectChanges();
+
+      expect(byTestId('archive-health')?.dataset['status']).toBe('ok');
+      expect(byTestId('archive-health-status')?.textContent).toContain('Every line is archived');
+      expect(byTestId('archive-ingest-rate')?.textContent.trim()).toBe('42.5/s');
+      expect(byTestId('archive-lag')?.textContent.trim()).toBe('180 ms');
+      expect(byTestId('archive-buffer')?.textContent).toContain('120 of 50,000');
+      expect(byTestId('archive-journal')?.textContent.trim()).toBe('Empty');
+      expect(byTestId('archive-written')?.textContent).toContain('1,250,000 lines');
+      expect(byTestId('archive-last-error')).toBeNull();
+    });
+
+    it('says lines wait in the journal while Postgres refuses writes', () => {
+      http.expectOne(ARCHIVE_HEALTH_URL).flush(JOURNALING_ARCHIVE);
+      fixture.detectChanges();
+
+      expect(byTestId('archive-health')?.dataset['status']).toBe('journaling');
+      expect(byTestId('archive-health-status')?.textContent).toContain('on-disk journal');
+      expect(byTestId('archive-journal')?.textContent).toContain(
+        '24,000 lines in 3 files (5.0 MB)',
+      );
+      expect(byTestId('archive-lag')?.textContent.trim()).toBe('1 min 5 s');
+      expect(byTestId('archive-last-error')?.textContent).toContain('ECONNREFUSED');
+    });
+
+    it('keeps the last numbers, and says why, when a later poll fails', () => {
+      http.expectOne(ARCHIVE_HEALTH_URL).flush(HEALTHY_ARCHIVE);
+      answerHealth();
+      vi.advanceTimersByTime(5_000);
+      http
+        .expectOne(ARCHIVE_HEALTH_URL)
+        .flush(INTERNAL_ERROR_BODY, { status: 500, statusText: 'Internal Server Error' });
+      fixture.detectChanges();
+
+      expect(byTestId('archive-health-error')?.textContent).toContain(
+        'Something broke inside Integron',
+      );
+      expect(byTestId('archive-ingest-rate')?.textContent.trim()).toBe('42.5/s');
+    });
+  });
+
+  describe('archive overview', () => {
+    it('shows the totals, messages per hour, recent mod actions and the busiest', () => {
+      http.expectOne(ARCHIVE_OVERVIEW_URL).flush(OVERVIEW);
+      fixture.detectChanges();
+
+      expect(byTestId('total-messages')?.textContent.trim()).toBe('1,250,000');
+      expect(byTestId('total-chatters')?.textContent.trim()).toBe('8,400');
+      expect(byTestId('total-mod-actions')?.textContent.trim()).toBe('312');
+      expect(byTestId('total-channels')?.textContent.trim()).toBe('3');
+      expect(byTestId('pending-reviews')?.querySelector('a')?.getAttribute('href')).toBe(
+        '/moderation',
+      );
+      const chart = TestBed.inject(ChartRecorder).configIn(byTestId('messages-per-hour'));
+      expect(chart?.type).toBe('line');
+      expect(chart?.data.datasets[0]?.data).toEqual(
+        OVERVIEW.messagesPerHour.map((point) => point.messages),
+      );
+      const actions = byTestId('recent-mod-actions')?.querySelectorAll('li');
+      expect(actions).toHaveLength(2);
+      expect(actions?.[0]?.textContent).toContain('SpeedrunSally timed out spambot9000 for 10 min');
+      expect(actions?.[1]?.textContent).toContain('A moderator banned LurkerLou');
+      expect(actions?.[1]?.textContent).toContain('Flagged');
+      expect(byTestId('active-channels')?.querySelector('a')?.getAttribute('href')).toBe(
+        '/messages?channelId=42',
+      );
+      expect(byTestId('active-chatters')?.querySelector('a')?.getAttribute('href')).toBe(
+        '/users/300001',
+      );
+    });
+
+    it('says nothing is archived yet, pointing to the channels', () => {
+      http.expectOne(ARCHIVE_OVERVIEW_URL).flush(EMPTY_OVERVIEW);
+      fixture.detectChanges();
+
+      const empty = byTestId('overview-empty');
+      expect(empty?.textContent).toContain('Nothing archived yet');
+      expect(empty?.querySelector('a')?.getAttribute('href')).toBe('/team-channels');
+      expect(byTestId('messages-per-hour')).toBeNull();
+    });
+
+    it('says why the overview could not be loaded, and loads it again on Retry', () => {
+      http
+        .expectOne(ARCHIVE_OVERVIEW_URL)
+        .flush(INTERNAL_ERROR_BODY, { status: 500, statusText: 'Internal Server Error' });
+      fixture.detectChanges();
+      expect(byTestId('load-error')?.textContent).toContain('Could not load the archive overview');
+
+      buttonNamed(byTestId('load-error') ?? page(), 'Retry')?.click();
+      http.expectOne(ARCHIVE_OVERVIEW_URL).flush(OVERVIEW);
+      fixture.detectChanges();
+
+      expect(byTestId('total-messages')?.textContent.trim()).toBe('1,250,000');
+    });
+
+    it('asks again on Refresh', () => {
+      http.expectOne(ARCHIVE_OVERVIEW_URL).flush(EMPTY_OVERVIEW);
+      fixture.detectChanges();
+
+      byTestId('overview-refresh')?.click();
+      http.expectOne(ARCHIVE_OVERVIEW_URL).flush(OVERVIEW);
+      fixture.detectChanges();
+
+      expect(byTestId('total-messages')?.textContent.trim()).toBe('1,250,000');
+    });
   });
 });

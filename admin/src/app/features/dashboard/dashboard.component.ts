@@ -13,13 +13,21 @@ import { MatIcon } from '@angular/material/icon';
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
 import { ADMIN_ROUTES } from '@integron/contracts';
 
+import { ArchiveHealthCardComponent } from './archive-health-card.component';
+import { ArchiveHealthMonitor } from './archive-health-monitor.service';
+import { ArchiveOverviewComponent } from './archive-overview.component';
 import { databaseKindLabel, formatUptime, runModeLabel } from './health-format.util';
 import { HEALTH_POLL_INTERVAL_MS, HealthMonitor } from './health-monitor.service';
 
-/** Live view of the server's health; polls only while it is on screen. */
+/**
+ * The server's and the archive's health, live (polled only while on screen), and what the
+ * archive holds.
+ */
 @Component({
   selector: 'app-dashboard',
   imports: [
+    ArchiveHealthCardComponent,
+    ArchiveOverviewComponent,
     DatePipe,
     MatButton,
     MatCard,
@@ -31,13 +39,14 @@ import { HEALTH_POLL_INTERVAL_MS, HealthMonitor } from './health-monitor.service
     MatIcon,
     MatProgressSpinner,
   ],
-  providers: [HealthMonitor],
+  providers: [ArchiveHealthMonitor, HealthMonitor],
   templateUrl: './dashboard.component.html',
   styleUrl: './dashboard.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class DashboardComponent {
   protected readonly monitor = inject(HealthMonitor);
+  protected readonly archiveHealth = inject(ArchiveHealthMonitor);
   protected readonly title = ADMIN_ROUTES.dashboard.title;
   protected readonly pollSeconds = Math.round(inject(HEALTH_POLL_INTERVAL_MS) / 1000);
   protected readonly readiness = this.monitor.readiness;

@@ -1,0 +1,5 @@
+import { type Routes } from '@angular/router';
+
+import { LiveComponent } from './live.component';
+
+export const LIVE_ROUTES: Routes = [{ path: '', component: LiveComponent }];

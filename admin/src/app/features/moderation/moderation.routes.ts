@@ -1,0 +1,5 @@
+import { type Routes } from '@angular/router';
+
+import { ModerationComponent } from './moderation.component';
+
+export const MODERATION_ROUTES: Routes = [{ path: '', component: ModerationComponent }];
