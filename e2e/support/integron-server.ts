@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const MAIN = fileURLToPath(new URL('../../backend/dist/main.js', import.meta.url));
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer().once('error', reject);
     server.listen(0, '127.0.0.1', () => {
@@ -19,9 +19,21 @@ function freePort(): Promise<number> {
   });
 }
 
+export interface IntegronServerOptions {
+  /** Where it listens; default a free port. */
+  port?: number;
+  /** More configuration, e.g. the settings that point live mode at a simulated Twitch. */
+  env?: Record<string, string>;
+}
+
+/** An address of 127/8 of its own, so that a chat server can take port 6667 on it. */
+export function uniqueLoopbackAddress(): string {
+  return `127.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
+}
+
 /**
- * The built product, started as `npm start` starts it: no configuration, its own embedded
- * Postgres in a throwaway data directory, on free ports.
+ * The built product, started as `npm start` starts it: no configuration (demo mode unless `env`
+ * says otherwise), its own embedded Postgres in a throwaway data directory, on free ports.
  */
 export class IntegronServer {
   private output = '';
@@ -35,11 +47,11 @@ export class IntegronServer {
     child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
   }
 
-  static async start(): Promise<IntegronServer> {
+  static async start(options: IntegronServerOptions = {}): Promise<IntegronServer> {
     if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first.`);
     const dataDir = await mkdtemp(join(tmpdir(), 'integron-e2e-'));
     await chmod(dataDir, 0o755);
-    const port = await freePort();
+    const port = options.port ?? (await freePort());
     const child = spawn(process.execPath, [MAIN], {
       env: {
         PATH: process.env.PATH,
@@ -47,7 +59,8 @@ export class IntegronServer {
         DATA_DIR: dataDir,
         EMBEDDED_POSTGRES_PORT: String(await freePort()),
         // The demo's simulated Twitch chat must use port 6667: give it an address of its own.
-        DEMO_CHAT_ADDRESS: `127.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomInt(1, 255)}`,
+        DEMO_CHAT_ADDRESS: uniqueLoopbackAddress(),
+        ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

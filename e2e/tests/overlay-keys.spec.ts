@@ -39,6 +39,8 @@ test.describe.serial('overlay keys', () => {
 
   test('issues a key whose overlay URL copies to the clipboard', async () => {
     await admin.getByTestId('nav-overlayKeys').click();
+    await admin.getByTestId('channel-select').click();
+    await admin.getByRole('option', { name: DEMO_USERS.captain.displayName, exact: true }).click();
     await expect(admin.getByTestId('keys-empty')).toBeVisible();
     await admin.getByTestId('key-name').fill('Main scene');
     await admin.getByTestId('create-key').click();

@@ -69,12 +69,12 @@ describe(OverlayKeysComponent.name, () => {
     await fixture.whenStable();
   }
 
-  it('points to connecting a broadcaster account when there are no channels', async () => {
+  it('points to adding a channel when there are none', async () => {
     await render([]);
 
     const empty = byTestId(page(), 'channels-empty');
-    expect(empty?.textContent).toContain('No channels yet — connect a broadcaster account');
-    expect(empty?.querySelector('a')?.getAttribute('href')).toBe('/accounts');
+    expect(empty?.textContent).toContain('No channels yet — add one first');
+    expect(empty?.querySelector('a')?.getAttribute('href')).toBe('/team-channels');
   });
 
   it('says why the channels could not be loaded, and loads them again on Retry', async () => {

@@ -76,7 +76,7 @@ export class OverlayKeysComponent {
   private readonly createDirective = viewChild(FormGroupDirective);
 
   protected readonly title = ADMIN_ROUTES.overlayKeys.title;
-  protected readonly accountsLink = `/${ADMIN_ROUTES.accounts.path}`;
+  protected readonly channelsLink = `/${ADMIN_ROUTES.channels.path}`;
   protected readonly columns = ['name', 'prefix', 'createdAt', 'lastUsedAt', 'actions'];
   protected readonly nameMaxLength = OVERLAY_KEY_NAME_MAX_LENGTH;
 
