@@ -111,6 +111,10 @@ describe('the live feed', () => {
     expect(Date.parse(heard.message_deleted[0]!.deletedAt)).not.toBeNaN();
     expect(heard.mod_action.map((action) => action.type)).toEqual(['delete', 'timeout']);
     expect(heard.mod_action[1]).toMatchObject({ durationSeconds: 60, moderator: null });
+    // IRC names a target by login; one who spoke lately keeps the name they wrote under.
+    expect(chatters[0]!.displayName).not.toBe(chatters[0]!.login);
+    expect(heard.mod_action[0]?.target?.displayName).toBe(chatters[0]!.displayName);
+    expect(heard.mod_action[1]?.target?.displayName).toBe(chatters[2]!.login);
   });
 
   it('follows every channel with { all: true }, and reports connection state changes', async () => {

@@ -5,14 +5,20 @@ import {
   type LiveMessageDeleted,
   type LiveModAction,
 } from '@integron/contracts';
+import { type RecentNames } from './recent-names.js';
 
-/** What the live feed shows of a chat event, in the admin's shapes. */
+/** A line of the live feed, in the admin's shapes. */
 export type LiveItem =
   | { event: 'message'; data: ChatLine }
   | { event: 'mod_action'; data: LiveModAction }
   | { event: 'message_deleted'; data: LiveMessageDeleted };
 
-export function liveItemsOf(event: ChatEvent, channel: ChannelBrief): LiveItem[] {
+/** What the live feed shows of a chat event; `names` puts chatters' display names on moderation. */
+export function liveItemsOf(
+  event: ChatEvent,
+  channel: ChannelBrief,
+  names: RecentNames,
+): LiveItem[] {
   const source = event.source === 'eventsub' ? 'eventsub' : 'irc';
   const action = (fields: Omit<LiveModAction, 'channel' | 'source' | 'occurredAt'>): LiveItem => ({
     event: 'mod_action',
@@ -21,6 +27,7 @@ export function liveItemsOf(event: ChatEvent, channel: ChannelBrief): LiveItem[]
   const moderation = { durationSeconds: null, reason: null, twitchMessageId: null } as const;
   switch (event.type) {
     case 'chat.message':
+      names.remember(event.user);
       return [
         {
           event: 'message',
@@ -80,7 +87,7 @@ export function liveItemsOf(event: ChatEvent, channel: ChannelBrief): LiveItem[]
           ...moderation,
           type: 'delete',
           moderator: event.moderator,
-          target: event.user,
+          target: names.named(event.user),
           twitchMessageId: event.messageId,
         }),
       ];
@@ -90,7 +97,7 @@ export function liveItemsOf(event: ChatEvent, channel: ChannelBrief): LiveItem[]
           ...moderation,
           type: 'ban',
           moderator: event.moderator,
-          target: event.user,
+          target: names.named(event.user),
           reason: event.reason,
         }),
       ];
@@ -100,7 +107,7 @@ export function liveItemsOf(event: ChatEvent, channel: ChannelBrief): LiveItem[]
           ...moderation,
           type: 'timeout',
           moderator: event.moderator,
-          target: event.user,
+          target: names.named(event.user),
           reason: event.reason,
           durationSeconds: event.durationSeconds,
         }),
@@ -111,7 +118,7 @@ export function liveItemsOf(event: ChatEvent, channel: ChannelBrief): LiveItem[]
           ...moderation,
           type: event.wasTimeout ? 'untimeout' : 'unban',
           moderator: event.moderator,
-          target: event.user,
+          target: names.named(event.user),
         }),
       ];
     case 'chat.cleared':

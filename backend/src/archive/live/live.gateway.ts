@@ -26,6 +26,7 @@ import { ChannelsService } from '../../channels/channels.service.js';
 import { AppConfig } from '../../config/app-config.js';
 import { TwitchChat } from '../../twitch/chat/twitch-chat.service.js';
 import { type LiveItem, liveItemsOf } from './live-lines.js';
+import { RecentNames } from './recent-names.js';
 import { parseSubscription } from './live-subscription.js';
 
 interface LiveSocketData {
@@ -54,6 +55,8 @@ const SLOW_SOCKET_PACKETS = 500;
 const MAX_SOCKETS_PER_MEMBER = 10;
 const SUBSCRIBES_PER_MINUTE = 30;
 const DROPPED_REPORT_EVERY_MS = 1_000;
+/** Chatters whose display names the feed remembers for moderation lines. */
+const RECENT_NAMES = 20_000;
 
 /**
  * The admin's live feed: every chat line, mod action and deletion of the channels a signed-in
@@ -70,6 +73,7 @@ export class LiveGateway
 {
   private readonly logger = new Logger('LiveFeed');
   private readonly sockets = new Set<LiveSocket>();
+  private readonly names = new RecentNames(RECENT_NAMES);
   private readonly origin: string;
   private unsubscribe: (() => void) | undefined;
   private states: Subscription | undefined;
@@ -104,7 +108,7 @@ export class LiveGateway
     this.unsubscribe = this.bus.on(CHAT_EVENT_TYPES, (event) => {
       if (this.sockets.size === 0) return;
       this.inOrder(event.channel.id, (brief) => {
-        for (const item of liveItemsOf(event, brief)) this.send(brief.id, item);
+        for (const item of liveItemsOf(event, brief, this.names)) this.send(brief.id, item);
       });
     });
     this.states = this.chat.stateChanges$.subscribe(({ channel, connection }) => {

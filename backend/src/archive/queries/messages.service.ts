@@ -45,6 +45,9 @@ const NEWEST_FIRST = 'sent_at DESC, twitch_message_id DESC';
  */
 const GIN_FIRST_MAX_ROWS = 20_000;
 
+/** An estimate this far above the count's cap is not worth checking by counting. */
+const SURELY_OVER_CAP = COUNT_LIMIT * 10;
+
 /**
  * Archived messages: listed newest first with filters and full-text search, and one by one.
  * Every query walks one of the `messages` indexes in time order — `(channel_id, sent_at)`,
@@ -167,8 +170,14 @@ export class MessagesService {
     return row?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? Infinity;
   }
 
-  /** How many messages match, counted up to `COUNT_LIMIT`. */
+  /**
+   * How many messages match, counted up to `COUNT_LIMIT`. A search the planner expects to match
+   * many times the cap is not counted: counting ten thousand matches out of the full-text index
+   * costs far more than the page, and the answer would be "10,000+" either way.
+   */
   private async count(filter: MessageFilter): Promise<number> {
+    if (filter.q !== null && (await this.estimatedMatches(filter, null)) > SURELY_OVER_CAP)
+      return COUNT_LIMIT;
     const params = new SqlParams();
     const conditions = this.conditions(filter, params, null);
     const limit = params.add(COUNT_LIMIT);

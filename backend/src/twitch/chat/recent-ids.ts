@@ -11,7 +11,8 @@ export class RecentIds {
   /** True the first time an id is seen (within the window), false for a repeat. */
   add(id: string): boolean {
     if (this.current.has(id) || this.previous.has(id)) return false;
-    this.current.add(id);
+    // A copy: an id parsed out of an IRC line is a slice that would keep the whole line alive.
+    this.current.add(Buffer.from(id).toString());
     if (this.current.size >= this.capacity) {
       this.previous = this.current;
       this.current = new Set();
