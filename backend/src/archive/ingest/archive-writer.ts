@@ -328,6 +328,10 @@ export class ArchiveWriter implements OnApplicationBootstrap, BeforeApplicationS
 
   private async withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // The pool listens for errors of idle connections only; one that drops between two queries
+    // of a batch says so as an event (the next query then fails and the batch is retried).
+    const dropped = (error: Error) => this.noteUnavailable(error);
+    client.on('error', dropped);
     let broken: Error | undefined;
     try {
       return await work(client);
@@ -335,6 +339,7 @@ export class ArchiveWriter implements OnApplicationBootstrap, BeforeApplicationS
       if (failureKind(error) === 'unavailable') broken = error as Error;
       throw error;
     } finally {
+      client.off('error', dropped);
       client.release(broken);
     }
   }

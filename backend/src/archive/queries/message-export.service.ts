@@ -76,6 +76,8 @@ function compactTime(time: Date): string {
 @Injectable()
 export class MessageExportService implements OnModuleDestroy {
   private readonly logger = new Logger('Export');
+  private readonly connectionFailed = (error: Error): void =>
+    this.logger.warn(`An export connection failed: ${error.message}`);
   private readonly pool: pg.Pool;
 
   constructor(database: DatabaseTarget) {
@@ -85,7 +87,7 @@ export class MessageExportService implements OnModuleDestroy {
       connectionTimeoutMillis: 2_000,
       application_name: 'integron-export',
     });
-    this.pool.on('error', (error) => this.logger.warn(`An export connection failed: ${error}`));
+    this.pool.on('error', this.connectionFailed);
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -113,6 +115,8 @@ export class MessageExportService implements OnModuleDestroy {
         `${EXPORT_CONNECTIONS} exports are running already; try again when one has finished.`,
       );
     });
+    // The pool hears idle connections only; one that drops mid-export also says so as an event.
+    client.on('error', this.connectionFailed);
     let reusable = false;
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -177,6 +181,7 @@ export class MessageExportService implements OnModuleDestroy {
         `An export of ${query.channelId ? 'channel' : 'chatter'} messages ended early: ${String(error)}`,
       );
     } finally {
+      client.off('error', this.connectionFailed);
       client.release(!reusable);
     }
   }
