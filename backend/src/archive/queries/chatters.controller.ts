@@ -49,11 +49,11 @@ export class ChattersController {
   @RequireRole('moderator')
   @ApiOperation({
     summary:
-      'Chatters whose login (or a past login) starts with q, or whose Twitch id it is: exact matches first, then the busiest.',
+      'Chatters whose login (or a past login) starts with q, or whose Twitch id it is: exact matches first, then the busiest. Without q: every chatter, the busiest first.',
   })
   @ApiOkResponse({ type: ChatterSummaryPageDto })
   search(@Query() query: ChatterSearchQueryDto): Promise<Page<ChatterSummary>> {
-    return this.chatters.search(query.q, query);
+    return this.chatters.search(query.q ?? '', query);
   }
 
   @Get(':twitchId')

@@ -37,15 +37,21 @@ describe(UsersComponent.name, () => {
     return http.expectOne((request) => request.url === USERS_URL);
   }
 
-  it('asks for a login before searching', async () => {
+  it('lists the busiest chatters before any search', async () => {
     await harness.navigateByUrl('/users');
 
-    expect(byTestId(page(), 'users-idle')?.textContent).toContain('Search for a chatter');
-    http.expectNone((request) => request.url === USERS_URL);
+    const request = searchRequest();
+    expect(request.request.params.has('q')).toBe(false);
+    request.flush(pageOf([LOU_SUMMARY], { limit: 25 }));
+    await harness.fixture.whenStable();
+
+    expect(byTestId(page(), 'users-caption')?.textContent).toContain('Busiest chatters');
+    expect(byTestId(page(), 'users-table')?.textContent).toContain(LOU_SUMMARY.user.displayName);
   });
 
   it('searches as the login is typed, and keeps the search in the URL', async () => {
     await harness.navigateByUrl('/users');
+    searchRequest().flush(pageOf([]));
 
     const input = byTestId<HTMLInputElement>(page(), 'user-search');
     if (input) {
@@ -81,7 +87,7 @@ describe(UsersComponent.name, () => {
       statusText: 'Internal Server Error',
     });
     await harness.fixture.whenStable();
-    expect(byTestId(page(), 'load-error')?.textContent).toContain('Could not search chatters');
+    expect(byTestId(page(), 'load-error')?.textContent).toContain('Could not load chatters');
 
     buttonNamed(page(), 'Retry')?.click();
     searchRequest().flush(pageOf([LOU_SUMMARY]));

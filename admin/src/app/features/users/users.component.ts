@@ -32,7 +32,7 @@ export const USER_SEARCH_DEBOUNCE_MS = new InjectionToken<number>('USER_SEARCH_D
 
 const PAGE_SIZE = 25;
 
-/** Finds chatters by login or display name; the search is in the URL (`?q=`). */
+/** Chatters, the busiest first, or found by login; the search is in the URL (`?q=`). */
 @Component({
   selector: 'app-users',
   imports: [
@@ -75,27 +75,28 @@ const PAGE_SIZE = 25;
     </mat-form-field>
 
     <div class="app-progress">
-      @if (searching() && results.busy()) {
-        <mat-progress-bar mode="indeterminate" aria-label="Searching chatters" />
+      @if (results.busy()) {
+        <mat-progress-bar mode="indeterminate" aria-label="Loading chatters" />
       }
     </div>
 
-    @if (!searching()) {
-      <section class="app-state" data-testid="users-idle">
-        <mat-icon class="app-state-icon">person_search</mat-icon>
-        <h2>Search for a chatter</h2>
-        <p>Type a login above, e.g. the name someone has in chat.</p>
-      </section>
-    } @else if (results.error(); as error) {
-      <app-load-error what="Could not search chatters" [error]="error" (retry)="results.reload()" />
+    @if (results.error(); as error) {
+      <app-load-error what="Could not load chatters" [error]="error" (retry)="results.reload()" />
     } @else if (results.value(); as page) {
       @if (page.items.length === 0) {
         <section class="app-state" data-testid="users-empty">
           <mat-icon class="app-state-icon">person_off</mat-icon>
-          <h2>No chatter matches "{{ searchedFor() }}"</h2>
+          @if (searchedFor()) {
+            <h2>No chatter matches "{{ searchedFor() }}"</h2>
+          } @else {
+            <h2>No chatters yet</h2>
+          }
           <p>Only people who wrote in a team channel since Integron archives it are here.</p>
         </section>
       } @else {
+        <h2 class="caption" data-testid="users-caption">
+          {{ searchedFor() ? 'Chatters matching "' + searchedFor() + '"' : 'Busiest chatters' }}
+        </h2>
         <div class="app-table-scroll">
           <table
             mat-table
@@ -148,6 +149,10 @@ const PAGE_SIZE = 25;
     .search {
       width: min(480px, 100%);
     }
+    .caption {
+      margin: 8px 0;
+      font: var(--mat-sys-title-small);
+    }
     .name {
       font-weight: 500;
       color: var(--mat-sys-primary);
@@ -170,7 +175,6 @@ export class UsersComponent {
   protected readonly query = new FormControl('', { nonNullable: true });
   protected readonly results = pageData<Page<ChatterSummary>>();
   protected readonly searchedFor = signal('');
-  protected readonly searching = signal(false);
   protected readonly profileLink = userProfileLink;
 
   constructor() {
@@ -181,10 +185,7 @@ export class UsersComponent {
         this.query.setValue(q, { emitEvent: false });
       }
       this.searchedFor.set(q);
-      this.searching.set(q !== '');
-      if (q !== '') {
-        this.results.load(this.api.search(q, { limit: PAGE_SIZE, offset }));
-      }
+      this.results.load(this.api.search(q, { limit: PAGE_SIZE, offset }));
     });
     this.query.valueChanges
       .pipe(

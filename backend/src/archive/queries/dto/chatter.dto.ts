@@ -8,7 +8,7 @@ import {
   type UserRef,
 } from '@integron/contracts';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { ChannelBriefDto, UserRefDto } from './message.dto.js';
 import { PageDtoOf, PageQueryDto } from './page.dto.js';
 import { IntField } from './query-fields.js';
@@ -55,14 +55,15 @@ export class ActivityPointDto implements ActivityPoint {
 
 export class ChatterSearchQueryDto extends PageQueryDto {
   @ApiProperty({
+    required: false,
     example: 'night',
     description:
-      'The first letters of a login (current or past; case does not matter), or a Twitch user id.',
+      'The first letters of a login (current or past; case does not matter), or a Twitch user id. Without it (or empty): every chatter, the busiest first.',
   })
+  @IsOptional()
   @IsString({ message: 'q must be text: the first letters of a login, or a Twitch user id' })
-  @MinLength(1, { message: 'q must not be empty: give the first letters of a login' })
   @MaxLength(25, { message: 'q must be at most 25 characters, as Twitch logins are' })
-  q!: string;
+  q?: string;
 }
 
 export class ActivityQueryDto {
