@@ -1,30 +1,25 @@
 import { type UserRef } from '@integron/contracts';
+import { detached, RecentMap } from '../../common/recent-map.js';
 
 /**
- * The display names of the chatters seen lately, in two generations of at least `capacity`
- * chatters each, so that a ban or a deletion (IRC names its target by login only) shows the
- * name the chatter wrote under.
+ * The display names of the chatters seen lately, so that a ban or a deletion (IRC names its
+ * target by login only) shows the name the chatter wrote under.
  */
 export class RecentNames {
-  private current = new Map<string, string>();
-  private previous = new Map<string, string>();
+  /** By login: a deletion (CLEARMSG) names its target by nothing else. */
+  private readonly names: RecentMap<string>;
 
-  constructor(private readonly capacity: number) {}
+  constructor(capacity: number) {
+    this.names = new RecentMap(capacity);
+  }
 
   remember(user: UserRef): void {
-    if (user.displayName === user.login) return;
-    // A copy: a name parsed out of an IRC line is a slice that would keep the whole line alive.
-    this.current.set(Buffer.from(user.login).toString(), Buffer.from(user.displayName).toString());
-    if (this.current.size >= this.capacity) {
-      this.previous = this.current;
-      this.current = new Map();
-    }
+    if (user.displayName !== user.login) this.names.set(user.login, detached(user.displayName));
   }
 
   /** `user` with the display name last seen for them, when it still spells their login. */
   named(user: UserRef): UserRef {
-    // By login: a deletion (CLEARMSG) names its target by nothing else.
-    const displayName = this.current.get(user.login) ?? this.previous.get(user.login);
+    const displayName = this.names.get(user.login);
     return displayName?.toLowerCase() === user.login ? { ...user, displayName } : user;
   }
 }

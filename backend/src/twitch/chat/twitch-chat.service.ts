@@ -9,6 +9,7 @@ import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import { Counter } from 'prom-client';
 import { Subject } from 'rxjs';
 import { TokenVault } from '../../auth/token-vault/token-vault.js';
+import { RecentMap } from '../../common/recent-map.js';
 import { EventBus } from '../../bus/event-bus.js';
 import { TwitchAccountsService } from '../accounts/twitch-accounts.service.js';
 import { SingleUserAuthProvider } from '../auth-providers/single-user-auth-provider.js';
@@ -17,7 +18,6 @@ import { TwitchEndpoints } from '../twitch-endpoints.js';
 import { CHAT_LINES_METRIC } from '../twitch.metrics.js';
 import { ChatReader, type ChatReaderIdentity } from './chat-reader.js';
 import { type IrcLine, normalizeIrcLine } from './irc-normalizer.js';
-import { RecentIds } from './recent-ids.js';
 
 /** A handover's overlap is seconds of chat; this many ids cover minutes of a busy channel. */
 const DEDUPE_WINDOW = 100_000;
@@ -39,7 +39,7 @@ export class TwitchChat implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('TwitchChat');
   private readonly reader: ChatReader;
   private readonly byLogin = new Map<string, ChannelRef>();
-  private readonly seen = new RecentIds(DEDUPE_WINDOW);
+  private readonly seen = new RecentMap<true>(DEDUPE_WINDOW);
   private readonly stateChanges = new Subject<ChannelStateChange>();
   /** Every change of a channel's chat state. */
   readonly stateChanges$ = this.stateChanges.asObservable();
@@ -95,10 +95,11 @@ export class TwitchChat implements OnApplicationBootstrap, OnModuleDestroy {
   private receive(line: IrcLine): void {
     const event = normalizeIrcLine(line, (login) => this.byLogin.get(login));
     if (!event) return;
-    if (!this.seen.add(event.eventId)) {
+    if (this.seen.has(event.eventId)) {
       this.lines.inc({ outcome: 'duplicate' });
       return;
     }
+    this.seen.set(event.eventId, true);
     this.lines.inc({ outcome: 'published' });
     this.bus.publish(event);
   }
