@@ -34,6 +34,7 @@ import {
 import { finalize, tap } from 'rxjs';
 
 import { BusyIds } from '../../core/busy-ids';
+import { CHANNELS_LINK } from '../../core/admin-links';
 import { ChannelsApiService } from '../../core/channels-api.service';
 import { NotifyService } from '../../core/notify.service';
 import { pageData } from '../../core/page-data';
@@ -76,7 +77,7 @@ export class OverlayKeysComponent {
   private readonly createDirective = viewChild(FormGroupDirective);
 
   protected readonly title = ADMIN_ROUTES.overlayKeys.title;
-  protected readonly channelsLink = `/${ADMIN_ROUTES.channels.path}`;
+  protected readonly channelsLink = CHANNELS_LINK;
   protected readonly columns = ['name', 'prefix', 'createdAt', 'lastUsedAt', 'actions'];
   protected readonly nameMaxLength = OVERLAY_KEY_NAME_MAX_LENGTH;
 
