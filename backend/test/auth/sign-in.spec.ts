@@ -86,6 +86,26 @@ describe('signing in with Twitch', () => {
     expect(fixated.status).toBe(401);
   });
 
+  it('keeps a session alive without writing its row on every signed-in read', async () => {
+    const { browser } = await signInWithTwitch(sut, 'firstperson');
+    const sid = decodeURIComponent((await browser.cookie(SESSION_COOKIE))!)
+      .replace(/^s:/, '')
+      .replace(/\.[^.]*$/, '');
+    const expiry = async () =>
+      (
+        await sut.database!.query<{ expire: Date }>('SELECT expire FROM sessions WHERE sid = $1', [
+          sid,
+        ])
+      ).rows[0]?.expire.getTime();
+    await me(browser); // the first read after sign-in pushes the expiry back once
+    const afterFirstRead = await expiry();
+
+    for (let read = 0; read < 5; read++) expect((await me(browser)).status).toBe(200);
+
+    expect(afterFirstRead).toEqual(expect.any(Number));
+    expect(await expiry()).toBe(afterFirstRead);
+  });
+
   it('shows someone who is not on the team the "not a member" page, with no session', async () => {
     const { browser, landing } = await signInWithTwitch(sut, 'stranger');
 

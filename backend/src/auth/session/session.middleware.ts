@@ -4,7 +4,7 @@ import {
   type NestMiddleware,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import connectPgSimple from 'connect-pg-simple';
+import type connectPgSimple from 'connect-pg-simple';
 import { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import session from 'express-session';
 import { AppConfig } from '../../config/app-config.js';
@@ -14,8 +14,10 @@ import { SESSION_COOKIE } from '../auth-policy.js';
 import { deriveKey } from '../secrets/secret-box.js';
 import { EncryptionKey } from '../secrets/encryption-key.js';
 import './session-data.js';
+import { createSessionStore } from './session-store.js';
 
 const PRUNE_EVERY_SECONDS = 15 * 60;
+const TOUCH_AT_MOST_EVERY_MS = 15 * 60_000;
 
 /**
  * Sessions in an HTTP-only, SameSite cookie, stored in Postgres (so every replica knows them and a
@@ -28,14 +30,17 @@ export class SessionMiddleware implements NestMiddleware, OnApplicationShutdown 
   private readonly handler: RequestHandler;
 
   constructor(config: AppConfig, key: EncryptionKey, database: DatabaseTarget) {
-    const PgStore = connectPgSimple(session);
-    this.store = new PgStore({
-      conString: database.url,
-      tableName: 'sessions',
-      createTableIfMissing: false,
-      pruneSessionInterval: PRUNE_EVERY_SECONDS,
-      errorLog: (...args: unknown[]) => this.logger.error(args.map(String).join(' ')),
-    });
+    const ttlMs = config.auth.sessionTtlHours * 3_600_000;
+    this.store = createSessionStore(
+      {
+        conString: database.url,
+        tableName: 'sessions',
+        createTableIfMissing: false,
+        pruneSessionInterval: PRUNE_EVERY_SECONDS,
+        errorLog: (...args: unknown[]) => this.logger.error(args.map(String).join(' ')),
+      },
+      Math.min(TOUCH_AT_MOST_EVERY_MS, ttlMs / 20),
+    );
     this.handler = session({
       name: SESSION_COOKIE,
       secret: deriveKey(key.value, 'session-cookie').toString('base64'),
@@ -47,7 +52,7 @@ export class SessionMiddleware implements NestMiddleware, OnApplicationShutdown 
         httpOnly: true,
         sameSite: 'lax', // sent on the top-level redirect back from Twitch, not on cross-site posts
         secure: config.http.publicUrl.startsWith('https:'),
-        maxAge: config.auth.sessionTtlHours * 3_600_000,
+        maxAge: ttlMs,
       },
     });
   }
