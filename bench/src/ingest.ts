@@ -216,7 +216,7 @@ async function rawCopy(run: LiveRun, rows: number, integronRate: number): Promis
     };
     const single = await load([data]);
     const batched = await load(batches);
-    await client.query('DROP INDEX messages_text_search_idx');
+    await client.query('DROP INDEX messages_channel_text_search_idx');
     const withoutFts = await load([data]);
 
     const line = (label: string, result: Awaited<ReturnType<typeof load>>) =>

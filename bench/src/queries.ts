@@ -8,7 +8,7 @@
  * kept: a later run with the same row count finds it complete and goes straight to measuring.
  * `--rebuild` builds it again; `--drop` removes it after the run.
  *
- *   npx nx run @integron/bench:build && npm run queries -w @integron/bench -- [--rows=10000000] [--requests=300] [--rebuild] [--drop]
+ *   npx nx run @integron/bench:build && npm run queries -w @integron/bench -- [--rows=10000000] [--requests=300] [--rebuild] [--drop] [--cpu-prof=DIR]
  */
 import { type Page } from '@integron/contracts';
 import { Simulator } from '@integron/simulator';
@@ -24,7 +24,7 @@ import {
 } from './support/archive-fixture.js';
 import { BenchDatabase } from './support/bench-database.js';
 import { LiveIntegron, loopbackAddress } from './support/live-integron.js';
-import { flagValue } from './support/live-run.js';
+import { flagValue, profileArgs } from './support/live-run.js';
 import { loadAverage, quantile } from './support/process-stats.js';
 
 const WARM_UP_REQUESTS = 30;
@@ -112,7 +112,11 @@ async function measure(): Promise<void> {
     await client.end();
   }
 
-  const integron = await LiveIntegron.start({ simulator, databaseUrl: database.url });
+  const integron = await LiveIntegron.start({
+    simulator,
+    databaseUrl: database.url,
+    nodeArgs: profileArgs(process.argv),
+  });
   try {
     const admin = await AdminSession.signIn(integron.baseUrl, simulator, 'bench_owner');
     console.log(`load average at start   ${load} (2 cores)`);
@@ -183,13 +187,14 @@ async function chooseProbes(client: pg.Client): Promise<Target[]> {
     return { kind, path: `/api/mod-actions${query ? `?${query}` : ''}` };
   });
 
-  const baseline = Array.from({ length: requests + WARM_UP_REQUESTS }, () => ({
-    kind: 'GET /api/auth/me',
-    path: '/api/auth/me',
-  }));
+  const baseline = Array.from({ length: requests + WARM_UP_REQUESTS }, (_, i) =>
+    i % 2 === 0
+      ? { kind: 'GET /api/health (public)', path: '/api/health' }
+      : { kind: 'GET /api/auth/me', path: '/api/auth/me' },
+  );
 
   return [
-    // What any signed-in request costs here (session read and roll, Nest, HTTP): the floor.
+    // What any request costs here (HTTP, Nest), and a signed-in one (its session and member): the floor.
     { name: 'baseline (no archive SQL)', p95GoalMs: null, probes: baseline },
     { name: 'channel-wide full-text search', p95GoalMs: 50, probes: search },
     { name: 'user history page', p95GoalMs: 10, probes: history },

@@ -108,7 +108,12 @@ export class LiveIntegron {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const integron = new LiveIntegron(child, dataDir, baseUrl, app);
-    await integron.waitUntilReady();
+    try {
+      await integron.waitUntilReady();
+    } catch (error) {
+      await integron.stop();
+      throw error;
+    }
     return integron;
   }
 
@@ -166,8 +171,9 @@ export class LiveIntegron {
     this.output = (this.output + chunk).slice(-20_000);
   }
 
+  /** Up to ten minutes: a migration may build an index over the whole archive first. */
   private async waitUntilReady(): Promise<void> {
-    for (let attempt = 0; attempt < 240; attempt++) {
+    for (let attempt = 0; attempt < 2_400; attempt++) {
       if (this.exited) throw new Error(`Integron exited early:\n${this.output}`);
       try {
         if ((await fetch(`${this.baseUrl}/api/health/ready`)).ok) return;

@@ -34,7 +34,7 @@ interface MessageKey {
   at: string;
 }
 
-const NEWEST_FIRST = 'sent_at DESC, twitch_message_id DESC';
+const newestFirst = (alias: string) => `${alias}.sent_at DESC, ${alias}.twitch_message_id DESC`;
 
 /**
  * Above this many estimated matches in a window, a search across all channels walks each
@@ -69,13 +69,13 @@ export class MessagesService {
     };
     const slice = pageSliceOf(query);
     // Two connections, two cores: the page and its count run side by side.
-    const [keys, counted] = await Promise.all([
+    const [records, counted] = await Promise.all([
       filter.q === null
-        ? this.keys(filter, null, slice.offset + slice.limit, slice)
-        : this.searchKeys(filter, slice.offset, slice.limit),
+        ? this.records(filter, null, slice.offset + slice.limit, slice)
+        : this.searchRecords(filter, slice.offset, slice.limit),
       this.count(filter),
     ]);
-    return pageOf(await this.byKeys(keys), counted, slice);
+    return pageOf(records.map(archivedMessageOf), counted, slice);
   }
 
   async get(twitchMessageId: string): Promise<ArchivedMessage> {
@@ -91,8 +91,12 @@ export class MessagesService {
 
   /** Messages by their keys, in the keys' order. */
   async byKeys(keys: MessageKey[]): Promise<ArchivedMessage[]> {
+    return (await this.recordsByKeys(keys)).map(archivedMessageOf);
+  }
+
+  private async recordsByKeys(keys: MessageKey[]): Promise<MessageRecord[]> {
     if (keys.length === 0) return [];
-    const rows: MessageRecord[] = await this.dataSource.query(
+    return this.dataSource.query(
       `SELECT ${MESSAGE_COLUMNS}
          FROM unnest($1::text[], $2::timestamptz[]) WITH ORDINALITY AS k (id, at, n)
          JOIN messages m ON m.twitch_message_id = k.id AND m.sent_at = k.at
@@ -100,7 +104,6 @@ export class MessagesService {
         ORDER BY k.n`,
       [keys.map((key) => key.id), keys.map((key) => key.at)],
     );
-    return rows.map(archivedMessageOf);
   }
 
   /**
@@ -110,31 +113,32 @@ export class MessagesService {
    * matches of a few months, not of the whole archive, and a common word fills its page from the
    * newest month through a time-ordered index walk.
    */
-  private async searchKeys(
+  private async searchRecords(
     filter: MessageFilter,
     offset: number,
     limit: number,
-  ): Promise<MessageKey[]> {
+  ): Promise<MessageRecord[]> {
     const wanted = offset + limit;
-    const found: MessageKey[] = [];
+    const found: MessageRecord[] = [];
     const windows = monthWindows(await archivedMonths(this.dataSource), filter.since, filter.until);
     for (const window of windows) {
-      found.push(...(await this.keys(filter, window, wanted - found.length)));
+      found.push(...(await this.records(filter, window, wanted - found.length)));
       if (found.length >= wanted) break;
     }
     return found.slice(offset, wanted);
   }
 
   /**
-   * Up to `take` keys newest first within `window` (or the whole range); with `slice`, the keys
-   * of that page of them instead.
+   * Up to `take` messages newest first within `window` (or the whole range); with `slice`, that
+   * page of them instead. One index walk reads whole rows in one round trip; a merge of one walk
+   * per channel sorts only keys, then reads the page's rows by them.
    */
-  private async keys(
+  private async records(
     filter: MessageFilter,
     window: TimeWindow | null,
     take: number,
     slice?: { limit: number; offset: number },
-  ): Promise<MessageKey[]> {
+  ): Promise<MessageRecord[]> {
     const params = new SqlParams();
     const conditions = this.conditions(filter, params, window);
     const page = slice
@@ -144,18 +148,26 @@ export class MessagesService {
       filter.channelId === null &&
       filter.userId === null &&
       (filter.q === null || (await this.estimatedMatches(filter, window)) > GIN_FIRST_MAX_ROWS);
-    const sql = perChannel
-      ? `SELECT k.twitch_message_id AS id, k.sent_at::text AS at
-           FROM channels c CROSS JOIN LATERAL (
-             SELECT m.sent_at, m.twitch_message_id FROM messages m
-              WHERE m.channel_id = c.id ${conditions.map((condition) => `AND ${condition}`).join(' ')}
-              ORDER BY ${NEWEST_FIRST} LIMIT ${params.add(take)}
-           ) k
-          ORDER BY ${NEWEST_FIRST} ${page}`
-      : `SELECT m.twitch_message_id AS id, m.sent_at::text AS at FROM messages m
-          ${whereOf(this.ownConditions(filter, params, conditions))}
-          ORDER BY ${NEWEST_FIRST} ${page}`;
-    return this.dataSource.query(sql, params.values);
+    if (!perChannel)
+      return this.dataSource.query(
+        `SELECT ${MESSAGE_COLUMNS} FROM (
+           SELECT * FROM messages m ${whereOf(this.ownConditions(filter, params, conditions))}
+            ORDER BY ${newestFirst('m')} ${page}
+         ) m ${MESSAGE_JOINS}
+         ORDER BY ${newestFirst('m')}`,
+        params.values,
+      );
+    const keys: MessageKey[] = await this.dataSource.query(
+      `SELECT k.twitch_message_id AS id, k.sent_at::text AS at
+         FROM channels c CROSS JOIN LATERAL (
+           SELECT m.sent_at, m.twitch_message_id FROM messages m
+            WHERE m.channel_id = c.id ${conditions.map((condition) => `AND ${condition}`).join(' ')}
+            ORDER BY ${newestFirst('m')} LIMIT ${params.add(take)}
+         ) k
+        ORDER BY ${newestFirst('k')} ${page}`,
+      params.values,
+    );
+    return this.recordsByKeys(keys);
   }
 
   /** How many messages the planner expects the search to match in `window`. */
@@ -212,7 +224,7 @@ export class MessagesService {
     if (since) conditions.push(`m.sent_at >= ${params.add(since)}`);
     if (until) conditions.push(`m.sent_at < ${params.add(until)}`);
     if (filter.q !== null)
-      // The expression of messages_text_search_idx, so that the GIN index answers it.
+      // The expression of messages_channel_text_search_idx, so that the GIN index answers it.
       conditions.push(
         `to_tsvector('simple', m.text) @@ websearch_to_tsquery('simple', ${params.add(filter.q)})`,
       );
