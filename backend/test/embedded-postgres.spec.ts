@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EmbeddedPostgresServer } from '../src/database/embedded-postgres.server.js';
+import {
+  availableMemory,
+  EmbeddedPostgresServer,
+  sharedBuffersMb,
+} from '../src/database/embedded-postgres.server.js';
 import { freePort } from './utils/free-port.js';
 import { quietLogger } from './utils/quiet-logger.js';
 import { makeTempDir } from './utils/temp-dir.js';
@@ -64,6 +68,30 @@ describe(EmbeddedPostgresServer.name, () => {
     const sut = await start(directory);
 
     expect(await currentDatabase(sut.url)).toBe('integron');
+  });
+
+  it('gives a server of its own a quarter of the memory for buffers, within 128 MB and 8 GB', async () => {
+    const parent = await makeTempDir('embedded');
+    cleanups.push(() => rm(parent, { recursive: true, force: true }));
+    const sut = await EmbeddedPostgresServer.start({
+      directory: join(parent, 'postgres'),
+      port: await freePort(),
+      logger: quietLogger(),
+    });
+    cleanups.push(() => sut.stop());
+    const client = new pg.Client({ connectionString: sut.url });
+    await client.connect();
+    const { rows } = await client.query<{ mb: number }>(
+      `SELECT setting::int * 8 / 1024 AS mb FROM pg_settings WHERE name = 'shared_buffers'`,
+    );
+    await client.end();
+
+    expect(rows[0]?.mb).toBe(sharedBuffersMb(availableMemory()));
+    expect([
+      sharedBuffersMb(256 * 2 ** 20),
+      sharedBuffersMb(4 * 2 ** 30),
+      sharedBuffersMb(2 ** 36),
+    ]).toEqual([128, 1_024, 8_192]);
   });
 
   it('under root, moves the cluster where the postgres user can reach it when it cannot enter the directory', async () => {

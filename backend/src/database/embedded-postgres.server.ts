@@ -2,6 +2,7 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { chmod, chown, cp, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
@@ -38,6 +39,22 @@ interface ProcessUser {
 const ROOT_FALLBACK_DIRECTORY = '/var/lib/integron/postgres';
 const START_TIMEOUT_MS = 60_000;
 const STOP_WAIT_MS = 15_000;
+const MB = 1024 * 1024;
+
+/**
+ * Postgres' own advice for a server of its own: a quarter of the memory for its buffer cache
+ * (between its default of 128 MB and 8 GB), so searches over a large archive are read from
+ * memory. A throwaway test server keeps the default.
+ */
+export function sharedBuffersMb(totalBytes: number): number {
+  return Math.min(8_192, Math.max(128, Math.floor(totalBytes / 4 / MB)));
+}
+
+/** The machine's memory, or a container's limit when lower. */
+export function availableMemory(): number {
+  const limit = process.constrainedMemory();
+  return limit > 0 ? Math.min(limit, totalmem()) : totalmem();
+}
 const READY_LINE = 'database system is ready to accept connections';
 const run = promisify(execFile);
 
@@ -81,7 +98,8 @@ export class EmbeddedPostgresServer {
       await stopLeftoverPostmaster(dataDir, logger);
     }
 
-    const child = await startPostmaster(binaries, dataDir, port, user, logger);
+    const sharedBuffers = options.ephemeral ? 128 : sharedBuffersMb(availableMemory());
+    const child = await startPostmaster(binaries, dataDir, port, sharedBuffers, user, logger);
     const url = `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}`;
     const server = new EmbeddedPostgresServer(
       child,
@@ -264,6 +282,7 @@ function startPostmaster(
   binaries: string,
   dataDir: string,
   port: number,
+  sharedBuffersMb: number,
   user: ProcessUser,
   logger: Logger,
 ): Promise<ChildProcess> {
@@ -280,6 +299,8 @@ function startPostmaster(
       'unix_socket_directories=',
       '-c',
       'lc_messages=C', // READY_LINE and the failures we recognise are English
+      '-c',
+      `shared_buffers=${sharedBuffersMb}MB`,
     ],
     {
       ...user,
