@@ -10,6 +10,8 @@
  *
  *   npx nx run @integron/bench:build && npm run queries -w @integron/bench -- [--rows=10000000] [--requests=300] [--rebuild] [--drop] [--cpu-prof=DIR]
  */
+import { createServer } from 'node:http';
+import { type AddressInfo } from 'node:net';
 import { type Page } from '@integron/contracts';
 import { Simulator } from '@integron/simulator';
 import type pg from 'pg';
@@ -124,6 +126,14 @@ async function measure(): Promise<void> {
     console.log(
       `requests                ${requests} per target, one at a time, after ${WARM_UP_REQUESTS} unmeasured`,
     );
+    report(
+      {
+        name: 'bare Node http server in the bench process (the machine)',
+        p95GoalMs: null,
+        probes: [],
+      },
+      await timeBareHttp(requests + WARM_UP_REQUESTS),
+    );
     for (const target of targets) report(target, await timeProbes(admin, target.probes));
   } finally {
     await integron.stop();
@@ -222,6 +232,25 @@ async function timeProbes(admin: AdminSession, probes: Probe[]): Promise<Timed[]
         ms,
         total: (JSON.parse(body) as Partial<Page<unknown>>).total ?? 0,
       });
+  }
+  return timed;
+}
+
+/** What one HTTP round trip costs on this machine with nothing behind it. */
+async function timeBareHttp(count: number): Promise<Timed[]> {
+  const server = createServer((_request, response) => response.end('{}'));
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const timed: Timed[] = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      const started = performance.now();
+      await (await fetch(url)).text();
+      if (i >= WARM_UP_REQUESTS)
+        timed.push({ kind: 'GET / (answers {})', ms: performance.now() - started, total: 0 });
+    }
+  } finally {
+    server.close();
   }
   return timed;
 }
