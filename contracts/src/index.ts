@@ -5,6 +5,7 @@ export * from './auth.js';
 export * from './channels.js';
 export * from './health.js';
 export * from './live.js';
+export * from './stream-event.js';
 export * from './team.js';
 export * from './twitch-accounts.js';
 export * from './twitch-event.js';

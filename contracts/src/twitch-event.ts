@@ -1,3 +1,5 @@
+import type { StreamEvent } from './stream-event.js';
+
 /**
  * The one typed stream every consumer reads. Producers (IRC, EventSub, the test panel) normalise
  * what Twitch sends into these shapes; consumers never parse a wire format. Events from chat
@@ -163,6 +165,7 @@ export interface StreamOnlineEvent extends EventBase<'stream.online'> {
 export type StreamOfflineEvent = EventBase<'stream.offline'>;
 
 export type TwitchEvent =
+  | StreamEvent
   | ChatMessageEvent
   | ChatMessageDeletedEvent
   | ChatUserBannedEvent
