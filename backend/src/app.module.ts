@@ -12,6 +12,7 @@ import { DatabaseTarget } from './database/database-target.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoSimulator } from './demo/demo-simulator.js';
 import { DemoModule } from './demo/demo.module.js';
+import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ApiExceptionFilter } from './http/api-exception.filter.js';
 import { createValidationPipe } from './http/validation.pipe.js';
@@ -47,6 +48,7 @@ export class AppModule {
         AuthModule,
         ChannelsModule,
         ArchiveModule,
+        EventsModule,
         HealthModule,
         StaticAssetsModule,
       ],

@@ -140,7 +140,13 @@ export type StreamEvent =
 
 export type StreamEventType = StreamEvent['type'];
 
-export type StreamEventOf<T extends StreamEventType> = Extract<StreamEvent, { type: T }>;
+export type StreamEventOf<T extends StreamEventType> = StreamEvent extends infer E
+  ? E extends { type: infer K }
+    ? T extends K
+      ? E
+      : never
+    : never
+  : never;
 
 export const STREAM_EVENT_TYPES = [
   'follow',
@@ -191,4 +197,34 @@ export function streamEventUser(event: StreamEvent): UserRef | null {
     case 'prediction.end':
       return null;
   }
+}
+
+/** A stream event as the event log keeps it. */
+export interface LoggedStreamEvent {
+  /** The log's own id. */
+  id: string;
+  /** Integron's id of the channel. */
+  channelId: string;
+  event: StreamEvent;
+  isTest: boolean;
+  recordedAt: string;
+}
+
+/** `GET /api/events`: newest first; the filters combine. */
+export interface StreamEventQuery {
+  channelId?: string;
+  /** Comma-separated `StreamEventType`s. */
+  types?: string;
+  /** The start of the login of the user an event is about (the gifter of a gift, the raider…). */
+  user?: string;
+  since?: string;
+  until?: string;
+  includeTests?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+export interface EventsSettings {
+  /** Keep polls, predictions and shoutouts in the log, not only show them live. */
+  keepLiveOnlyEvents: boolean;
 }

@@ -178,7 +178,14 @@ export type TwitchEvent =
 
 export type TwitchEventType = TwitchEvent['type'];
 
-export type TwitchEventOf<T extends TwitchEventType> = Extract<TwitchEvent, { type: T }>;
+/** The events of type `T`, including those whose `type` is a union (`'poll.begin' | 'poll.end'`). */
+export type TwitchEventOf<T extends TwitchEventType> = TwitchEvent extends infer E
+  ? E extends { type: infer K }
+    ? T extends K
+      ? E
+      : never
+    : never
+  : never;
 
 /** Every event chat produces, the ones the archive keeps. */
 export const CHAT_EVENT_TYPES = [

@@ -12,7 +12,7 @@ import { DataSource } from 'typeorm';
 import { ApiError } from '../../http/api-error.js';
 import { isBigIntId } from '../../http/bigint-id.pipe.js';
 import { channelBriefOf } from './archived-message.mapper.js';
-import { COUNT_LIMIT, pageOf, pageSliceOf, SqlParams } from './query-support.js';
+import { COUNT_LIMIT, pageOf, pageSliceOf, SqlParams } from '../../http/query-support.js';
 
 interface ChatterRecord {
   twitch_id: string;

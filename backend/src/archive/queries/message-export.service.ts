@@ -19,7 +19,7 @@ import {
   type MessageRecord,
 } from './archived-message.mapper.js';
 import { csvRecord, type CsvValue, spreadsheetText } from './csv.util.js';
-import { timeRangeOf } from './query-support.js';
+import { timeRangeOf } from '../../http/query-support.js';
 
 const MAX_RANGE_MS = 366 * 24 * 60 * 60_000;
 /** Exports run for minutes on a pool of their own, so they never starve the API's connections. */

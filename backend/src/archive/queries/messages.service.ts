@@ -17,7 +17,7 @@ import {
   timeRangeOf,
   type TimeRange,
   whereOf,
-} from './query-support.js';
+} from '../../http/query-support.js';
 
 /** What a message listing is narrowed by, once validated. */
 export interface MessageFilter extends TimeRange {

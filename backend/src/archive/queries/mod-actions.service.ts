@@ -27,7 +27,7 @@ import {
   SqlParams,
   timeRangeOf,
   whereOf,
-} from './query-support.js';
+} from '../../http/query-support.js';
 
 const HOUR_MS = 60 * 60_000;
 const DAY_MS = 24 * HOUR_MS;

@@ -10,8 +10,8 @@ import {
 import { ApiProperty } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { ChannelBriefDto, UserRefDto } from './message.dto.js';
-import { PageDtoOf, PageQueryDto } from './page.dto.js';
-import { IntField } from './query-fields.js';
+import { PageDtoOf, PageQueryDto } from '../../../http/page.dto.js';
+import { IntField } from '../../../http/query-fields.js';
 
 export class ChatterSummaryDto implements ChatterSummary {
   @ApiProperty({ type: UserRefDto, description: 'As last seen.' }) user!: UserRef;

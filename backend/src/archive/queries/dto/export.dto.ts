@@ -1,7 +1,7 @@
 import { type ExportFormat, type ExportQuery } from '@integron/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { ChannelIdField, IsoTimeField, TwitchIdField } from './query-fields.js';
+import { ChannelIdField, IsoTimeField, TwitchIdField } from '../../../http/query-fields.js';
 
 const EXPORT_FORMATS: ExportFormat[] = ['csv', 'ndjson'];
 

@@ -10,7 +10,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ActivityPointDto } from './chatter.dto.js';
 import { ChannelBriefDto, UserRefDto } from './message.dto.js';
 import { ModActionCountsDto, ModActionDto } from './mod-action.dto.js';
-import { IntField } from './query-fields.js';
+import { IntField } from '../../../http/query-fields.js';
 
 export const CHANNEL_STATS_HOURS_MAX = 30 * 24;
 

@@ -1,5 +1,5 @@
 import { type Page, PAGE_LIMIT_DEFAULT, PAGE_TOTAL_CAP, type PageQuery } from '@integron/contracts';
-import { ApiError } from '../../http/api-error.js';
+import { ApiError } from './api-error.js';
 
 /** Counting stops one past the cap: enough to tell "10,000" from "10,000+". */
 export const COUNT_LIMIT = PAGE_TOTAL_CAP + 1;

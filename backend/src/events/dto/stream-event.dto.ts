@@ -1,0 +1,80 @@
+import {
+  type EventsSettings,
+  type LoggedStreamEvent,
+  STREAM_EVENT_TYPES,
+  type StreamEvent,
+  type StreamEventQuery,
+} from '@integron/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsOptional, Matches, ValidateBy } from 'class-validator';
+import { PageDtoOf, PageQueryDto } from '../../http/page.dto.js';
+import { BooleanField, ChannelIdField, IsoTimeField } from '../../http/query-fields.js';
+
+const KNOWN_TYPES = new Set<string>(STREAM_EVENT_TYPES);
+
+export class StreamEventQueryDto extends PageQueryDto implements StreamEventQuery {
+  @ChannelIdField()
+  channelId?: string;
+
+  @ApiPropertyOptional({
+    description: `Comma-separated event types: ${STREAM_EVENT_TYPES.join(', ')}.`,
+    example: 'sub,resub,gift',
+  })
+  @IsOptional()
+  @ValidateBy({
+    name: 'isStreamEventTypeList',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' && value.split(',').every((type) => KNOWN_TYPES.has(type)),
+      defaultMessage: () =>
+        `types must be a comma-separated list of ${STREAM_EVENT_TYPES.join(', ')}`,
+    },
+  })
+  types?: string;
+
+  @ApiPropertyOptional({
+    description: 'The start of a login: the user the event is about (gifter, raider, cheerer…).',
+    example: 'pixel',
+  })
+  @IsOptional()
+  @Matches(/^\w{1,25}$/, {
+    message: 'user must be (the start of) a Twitch login: 1 to 25 letters, digits or _',
+  })
+  user?: string;
+
+  @IsoTimeField({ description: 'Inclusive.' })
+  since?: string;
+
+  @IsoTimeField({ description: 'Exclusive.' })
+  until?: string;
+
+  @BooleanField('includeTests', {
+    default: true,
+    description: 'false leaves test-panel events out.',
+  })
+  includeTests?: boolean;
+}
+
+export class LoggedStreamEventDto implements LoggedStreamEvent {
+  @ApiProperty({ example: '42' }) id!: string;
+  @ApiProperty({ example: '1' }) channelId!: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'The event as the overlays receive it: `type` (one of the stream event types) and its fields, as in contracts/src/stream-event.ts.',
+  })
+  event!: StreamEvent;
+  @ApiProperty() isTest!: boolean;
+  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+}
+
+export class LoggedStreamEventPageDto extends PageDtoOf(LoggedStreamEventDto) {}
+
+export class EventsSettingsDto implements EventsSettings {
+  @ApiProperty({
+    description: 'Keep polls, predictions and shoutouts in the log, not only show them live.',
+  })
+  @IsBoolean({ message: 'keepLiveOnlyEvents must be true or false' })
+  keepLiveOnlyEvents!: boolean;
+}

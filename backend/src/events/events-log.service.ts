@@ -1,0 +1,65 @@
+import { type LoggedStreamEvent, type Page, type StreamEvent } from '@integron/contracts';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  COUNT_LIMIT,
+  pageOf,
+  pageSliceOf,
+  SqlParams,
+  timeRangeOf,
+  whereOf,
+} from '../http/query-support.js';
+import { type StreamEventQueryDto } from './dto/stream-event.dto.js';
+
+interface LoggedRow {
+  id: string;
+  channel_id: string;
+  source: string;
+  recorded_at: Date;
+  data: StreamEvent;
+}
+
+/** The stream events log, newest first. */
+@Injectable()
+export class EventsLogService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(query: StreamEventQueryDto): Promise<Page<LoggedStreamEvent>> {
+    const { since, until } = timeRangeOf(query.since, query.until);
+    const slice = pageSliceOf(query);
+    const params = new SqlParams();
+    const conditions: string[] = [];
+    if (query.channelId) conditions.push(`channel_id = ${params.add(query.channelId)}`);
+    if (query.types) conditions.push(`type = ANY(${params.add(query.types.split(','))})`);
+    if (query.user)
+      conditions.push(`user_login LIKE ${params.add(`${query.user.toLowerCase()}%`)}`);
+    if (since) conditions.push(`occurred_at >= ${params.add(since)}`);
+    if (until) conditions.push(`occurred_at < ${params.add(until)}`);
+    if (query.includeTests === false) conditions.push(`source <> 'test'`);
+    const where = whereOf(conditions);
+    const filterValues = [...params.values];
+    const [rows, counted] = await Promise.all([
+      this.dataSource.query<LoggedRow[]>(
+        `SELECT id::text, channel_id::text, source, recorded_at, data FROM stream_events ${where}
+          ORDER BY occurred_at DESC, id DESC
+          LIMIT ${params.add(slice.limit)} OFFSET ${params.add(slice.offset)}`,
+        params.values,
+      ),
+      this.dataSource.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM (SELECT 1 FROM stream_events ${where} LIMIT ${COUNT_LIMIT}) t`,
+        filterValues,
+      ),
+    ]);
+    return pageOf(
+      rows.map((row) => ({
+        id: row.id,
+        channelId: row.channel_id,
+        event: row.data,
+        isTest: row.source === 'test',
+        recordedAt: row.recorded_at.toISOString(),
+      })),
+      counted[0]?.n ?? 0,
+      slice,
+    );
+  }
+}
