@@ -46,6 +46,7 @@ describe('Integron application on a real Postgres', () => {
         'overlay_keys',
         'sessions',
         'settings',
+        'stream_events',
         'team_members',
         'twitch_accounts',
       ]);

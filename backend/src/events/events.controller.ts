@@ -19,6 +19,7 @@ export class EventsController {
   ) {}
 
   @Get()
+  @RequireRole('moderator')
   @ApiOperation({
     summary:
       'Stream events of the team’s channels (subs, gifts, cheers, follows, raids…), newest first; filters combine.',
@@ -29,6 +30,7 @@ export class EventsController {
   }
 
   @Get('settings')
+  @RequireRole('moderator')
   @ApiOperation({ summary: 'What the events log keeps.' })
   @ApiOkResponse({ type: EventsSettingsDto })
   getSettings(): Promise<EventsSettings> {
