@@ -334,10 +334,61 @@ export class BatchStore {
   }
 
   /** Inserts the actions not seen before, then links each to its message. */
+  /**
+   * Chat and EventSub both tell of a ban, a timeout, a deletion or a clear, neither with the
+   * other's id; only EventSub names the moderator, only chat has the IRC line. The second to
+   * arrive fills in what the first lacked instead of making a second record. Replicas serialise
+   * on the action's target with an advisory lock.
+   */
+  private async mergeIntoOtherSource(
+    client: pg.ClientBase,
+    { row, channelId }: { row: ModActionRow; channelId: string },
+  ): Promise<boolean> {
+    const target = row.type === 'delete' ? row.messageId : (row.targetId ?? row.targetLogin ?? '');
+    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+      `mod-action:${channelId}:${row.type}:${target}`,
+    ]);
+    const { rowCount } = await client.query(
+      `UPDATE mod_actions a
+          SET moderator_id = coalesce(a.moderator_id, $5),
+              moderator_login = coalesce(a.moderator_login, $6),
+              moderator_name = coalesce(a.moderator_name, $7),
+              reason = coalesce(a.reason, $8),
+              raw = coalesce(a.raw, $9),
+              target_id = coalesce(a.target_id, $10)
+        WHERE a.id = (
+          SELECT id FROM mod_actions
+           WHERE channel_id = $1 AND type = $2 AND source <> $3
+             AND CASE WHEN $2 = 'delete' THEN message_id = $4
+                      WHEN $2 = 'clear' THEN true
+                      ELSE coalesce(target_id::text, target_login) = $4 END
+             AND occurred_at BETWEEN $11::timestamptz - interval '2 minutes'
+                                 AND $11::timestamptz + interval '2 minutes'
+           ORDER BY abs(extract(epoch FROM occurred_at - $11::timestamptz)) LIMIT 1)`,
+      [
+        channelId,
+        row.type,
+        row.source,
+        target,
+        row.moderatorId,
+        row.moderatorLogin,
+        row.moderatorName,
+        row.reason,
+        row.raw,
+        row.targetId,
+        row.occurredAt,
+      ],
+    );
+    return rowCount === 1;
+  }
+
   private async insertModActions(
     client: pg.ClientBase,
-    actions: { row: ModActionRow; channelId: string }[],
+    told: { row: ModActionRow; channelId: string }[],
   ): Promise<number> {
+    const actions: { row: ModActionRow; channelId: string }[] = [];
+    for (const action of told)
+      if (!(await this.mergeIntoOtherSource(client, action))) actions.push(action);
     if (actions.length === 0) return 0;
     const column = <K extends keyof ModActionRow>(key: K) => actions.map(({ row }) => row[key]);
     const { rows } = await client.query<{ id: string }>(
