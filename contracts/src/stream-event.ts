@@ -228,3 +228,22 @@ export interface EventsSettings {
   /** Keep polls, predictions and shoutouts in the log, not only show them live. */
   keepLiveOnlyEvents: boolean;
 }
+
+/** Where a test-panel event goes: only to the overlays, or through the whole pipeline (logged). */
+export const TEST_FIRE_TARGETS = ['overlays', 'pipeline'] as const;
+export type TestFireTarget = (typeof TEST_FIRE_TARGETS)[number];
+
+/** `POST /api/events/test`: fires a stream event marked as a test. */
+export interface TestFireRequest {
+  /** Integron's id of the channel. */
+  channelId: string;
+  type: StreamEventType;
+  /** The type's own fields (see `GET /api/events/test/sample`); generated when left out. */
+  payload?: Record<string, unknown>;
+  target?: TestFireTarget;
+}
+
+/** `POST /api/events/:id/refire`. */
+export interface RefireRequest {
+  target?: TestFireTarget;
+}

@@ -1,14 +1,27 @@
 import { type EventsSettings, type LoggedStreamEvent, type Page } from '@integron/contracts';
-import { Body, Controller, Get, Put, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { BigIntIdPipe } from '../http/bigint-id.pipe.js';
 import { RequireRole } from '../auth/auth-policy.js';
 import {
   EventsSettingsDto,
+  FiredEventDto,
   LoggedStreamEventPageDto,
+  RefireRequestDto,
+  SampleEventDto,
+  SampleQueryDto,
   StreamEventQueryDto,
+  TestFireRequestDto,
 } from './dto/stream-event.dto.js';
 import { EventsLogService } from './events-log.service.js';
 import { EventsSettingsService } from './events-settings.service.js';
+import { TestFireService } from './test-fire/test-fire.service.js';
 
 @ApiTags('events')
 @Controller('api/events')
@@ -16,6 +29,7 @@ export class EventsController {
   constructor(
     private readonly log: EventsLogService,
     private readonly settings: EventsSettingsService,
+    private readonly testFire: TestFireService,
   ) {}
 
   @Get()
@@ -43,5 +57,37 @@ export class EventsController {
   @ApiOkResponse({ type: EventsSettingsDto })
   updateSettings(@Body() body: EventsSettingsDto): Promise<EventsSettings> {
     return this.settings.update(body);
+  }
+
+  @Get('test/sample')
+  @RequireRole('moderator')
+  @ApiOperation({ summary: 'A generated payload of an event type, for the test panel to edit.' })
+  @ApiOkResponse({ type: SampleEventDto })
+  sample(@Query() query: SampleQueryDto): SampleEventDto {
+    return { type: query.type, payload: this.testFire.sample(query.type) };
+  }
+
+  @Post('test')
+  @RequireRole('admin')
+  @ApiOperation({
+    summary:
+      'Fires a stream event marked as a test: to the overlays only, or through the whole pipeline (logged as a test).',
+  })
+  @ApiCreatedResponse({ type: FiredEventDto })
+  @ApiNotFoundResponse({ description: 'No such channel.' })
+  async fire(@Body() body: TestFireRequestDto): Promise<FiredEventDto> {
+    return { event: await this.testFire.fire(body) };
+  }
+
+  @Post(':id/refire')
+  @RequireRole('admin')
+  @ApiOperation({ summary: 'Fires a logged event again, as a test.' })
+  @ApiCreatedResponse({ type: FiredEventDto })
+  @ApiNotFoundResponse({ description: 'No logged event has that id.' })
+  async refire(
+    @Param('id', BigIntIdPipe) id: string,
+    @Body() body: RefireRequestDto,
+  ): Promise<FiredEventDto> {
+    return { event: await this.testFire.refire(id, body.target) };
   }
 }

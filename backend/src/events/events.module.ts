@@ -4,6 +4,7 @@ import { EventsLogService } from './events-log.service.js';
 import { EventsSettingsService } from './events-settings.service.js';
 import { StreamEventStore } from './stream-event-store.js';
 import { StreamEventsService } from './stream-events.service.js';
+import { TestFireService } from './test-fire/test-fire.service.js';
 
 /**
  * Stream events (subs, gifts, cheers, follows, raids, redemptions, hype trains…) from the bus,
@@ -11,7 +12,13 @@ import { StreamEventsService } from './stream-events.service.js';
  */
 @Module({
   controllers: [EventsController],
-  providers: [StreamEventStore, StreamEventsService, EventsSettingsService, EventsLogService],
+  providers: [
+    StreamEventStore,
+    StreamEventsService,
+    EventsSettingsService,
+    EventsLogService,
+    TestFireService,
+  ],
   exports: [StreamEventsService],
 })
 export class EventsModule {}

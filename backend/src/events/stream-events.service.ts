@@ -62,6 +62,11 @@ export class StreamEventsService implements OnApplicationBootstrap, OnApplicatio
     await this.drained();
   }
 
+  /** Shows `event` on the overlays without recording it (the test panel's "overlays only"). */
+  show(event: StreamEvent): void {
+    this.accepted.next(event);
+  }
+
   /** Resolves once everything received so far is recorded (tests, shutdown). */
   async drained(): Promise<void> {
     while (this.draining) await this.draining;

@@ -1,12 +1,17 @@
 import {
   type EventsSettings,
   type LoggedStreamEvent,
+  type RefireRequest,
   STREAM_EVENT_TYPES,
   type StreamEvent,
   type StreamEventQuery,
+  type StreamEventType,
+  TEST_FIRE_TARGETS,
+  type TestFireRequest,
+  type TestFireTarget,
 } from '@integron/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, Matches, ValidateBy } from 'class-validator';
+import { IsBoolean, IsIn, IsObject, IsOptional, Matches, ValidateBy } from 'class-validator';
 import { PageDtoOf, PageQueryDto } from '../../http/page.dto.js';
 import { BooleanField, ChannelIdField, IsoTimeField } from '../../http/query-fields.js';
 
@@ -77,4 +82,65 @@ export class EventsSettingsDto implements EventsSettings {
   })
   @IsBoolean({ message: 'keepLiveOnlyEvents must be true or false' })
   keepLiveOnlyEvents!: boolean;
+}
+
+export class TestFireRequestDto implements TestFireRequest {
+  @ApiProperty({
+    example: '1',
+    description: "Integron's id of the channel (see GET /api/channels).",
+  })
+  @Matches(/^\d{1,18}$/, {
+    message: "channelId must be a channel's numeric id, as GET /api/channels lists them",
+  })
+  channelId!: string;
+
+  @ApiProperty({ enum: STREAM_EVENT_TYPES })
+  @IsIn(STREAM_EVENT_TYPES, { message: `type must be one of ${STREAM_EVENT_TYPES.join(', ')}` })
+  type!: StreamEventType;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      "The type's own fields, as GET /api/events/test/sample shows them; generated when left out.",
+  })
+  @IsOptional()
+  @IsObject({ message: 'payload must be a JSON object of the event type’s fields' })
+  payload?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    enum: TEST_FIRE_TARGETS,
+    default: 'pipeline',
+    description: 'overlays: shown only; pipeline: through the events log too, marked as a test.',
+  })
+  @IsOptional()
+  @IsIn(TEST_FIRE_TARGETS, { message: `target must be one of ${TEST_FIRE_TARGETS.join(', ')}` })
+  target?: TestFireTarget;
+}
+
+export class RefireRequestDto implements RefireRequest {
+  @ApiPropertyOptional({ enum: TEST_FIRE_TARGETS, default: 'pipeline' })
+  @IsOptional()
+  @IsIn(TEST_FIRE_TARGETS, { message: `target must be one of ${TEST_FIRE_TARGETS.join(', ')}` })
+  target?: TestFireTarget;
+}
+
+export class SampleQueryDto {
+  @ApiProperty({ enum: STREAM_EVENT_TYPES })
+  @IsIn(STREAM_EVENT_TYPES, { message: `type must be one of ${STREAM_EVENT_TYPES.join(', ')}` })
+  type!: StreamEventType;
+}
+
+export class SampleEventDto {
+  @ApiProperty({ enum: STREAM_EVENT_TYPES }) type!: StreamEventType;
+  @ApiProperty({ type: 'object', additionalProperties: true }) payload!: Record<string, unknown>;
+}
+
+export class FiredEventDto {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The event as fired (source "test").',
+  })
+  event!: StreamEvent;
 }
