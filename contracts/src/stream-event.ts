@@ -247,3 +247,40 @@ export interface TestFireRequest {
 export interface RefireRequest {
   target?: TestFireTarget;
 }
+
+/** How the viewers list sorts: by messages, last seen, bits or sub months, most first. */
+export const VIEWER_SORTS = ['messages', 'lastSeen', 'bits', 'subMonths'] as const;
+export type ViewerSort = (typeof VIEWER_SORTS)[number];
+
+/** A chatter's standing in one channel: `GET /api/viewers`. */
+export interface Viewer {
+  user: UserRef;
+  /** Integron's id of the channel, its login and name. */
+  channel: { id: string; login: string; displayName: string };
+  messageCount: number;
+  bitsTotal: number;
+  subMonths: number;
+  firstSeen: string;
+  lastSeen: string;
+  /** From Twitch; `null` until looked up, or when Twitch has none. */
+  profileImageUrl: string | null;
+}
+
+export interface ViewerQuery {
+  channelId?: string;
+  /** The start of a login or display name. */
+  q?: string;
+  sort?: ViewerSort;
+  /** `desc` (most first) unless `asc`. */
+  order?: 'asc' | 'desc';
+  limit?: number;
+  offset?: number;
+}
+
+/** `GET /api/events/summary?since=`: how many of each event since then (default: today, UTC). */
+export interface EventsSummary {
+  since: string;
+  counts: Record<StreamEventType, number>;
+  /** Events fired from the test panel are left out. */
+  total: number;
+}

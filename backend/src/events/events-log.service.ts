@@ -1,4 +1,11 @@
-import { type LoggedStreamEvent, type Page, type StreamEvent } from '@integron/contracts';
+import {
+  type EventsSummary,
+  type LoggedStreamEvent,
+  type Page,
+  STREAM_EVENT_TYPES,
+  type StreamEvent,
+  type StreamEventType,
+} from '@integron/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
@@ -62,4 +69,28 @@ export class EventsLogService {
       slice,
     );
   }
+
+  /** How many of each event since `since` (default: today, UTC), test events left out. */
+  async summary(since: string | undefined): Promise<EventsSummary> {
+    const from = since ? new Date(since) : startOfUtcDay(new Date());
+    const rows: { type: StreamEventType; n: number }[] = await this.dataSource.query(
+      `SELECT type, count(*)::int AS n FROM stream_events
+        WHERE occurred_at >= $1 AND source <> 'test' GROUP BY type`,
+      [from],
+    );
+    const counts = Object.fromEntries(STREAM_EVENT_TYPES.map((type) => [type, 0])) as Record<
+      StreamEventType,
+      number
+    >;
+    for (const row of rows) counts[row.type] = row.n;
+    return {
+      since: from.toISOString(),
+      counts,
+      total: rows.reduce((sum, row) => sum + row.n, 0),
+    };
+  }
+}
+
+function startOfUtcDay(time: Date): Date {
+  return new Date(Date.UTC(time.getUTCFullYear(), time.getUTCMonth(), time.getUTCDate()));
 }

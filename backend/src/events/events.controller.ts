@@ -1,4 +1,9 @@
-import { type EventsSettings, type LoggedStreamEvent, type Page } from '@integron/contracts';
+import {
+  type EventsSettings,
+  type EventsSummary,
+  type LoggedStreamEvent,
+  type Page,
+} from '@integron/contracts';
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import {
   ApiCreatedResponse,
@@ -11,6 +16,8 @@ import { BigIntIdPipe } from '../http/bigint-id.pipe.js';
 import { RequireRole } from '../auth/auth-policy.js';
 import {
   EventsSettingsDto,
+  EventsSummaryDto,
+  SummaryQueryDto,
   FiredEventDto,
   LoggedStreamEventPageDto,
   RefireRequestDto,
@@ -41,6 +48,16 @@ export class EventsController {
   @ApiOkResponse({ type: LoggedStreamEventPageDto })
   list(@Query() query: StreamEventQueryDto): Promise<Page<LoggedStreamEvent>> {
     return this.log.list(query);
+  }
+
+  @Get('summary')
+  @RequireRole('moderator')
+  @ApiOperation({
+    summary: 'How many of each stream event since a time (default today, UTC); tests left out.',
+  })
+  @ApiOkResponse({ type: EventsSummaryDto })
+  summary(@Query() query: SummaryQueryDto): Promise<EventsSummary> {
+    return this.log.summary(query.since);
   }
 
   @Get('settings')

@@ -9,10 +9,16 @@ import {
   TEST_FIRE_TARGETS,
   type TestFireRequest,
   type TestFireTarget,
+  type Viewer,
+  type ViewerQuery,
+  VIEWER_SORTS,
+  type ViewerSort,
+  type EventsSummary,
 } from '@integron/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsObject, IsOptional, Matches, ValidateBy } from 'class-validator';
 import { PageDtoOf, PageQueryDto } from '../../http/page.dto.js';
+import { UserRefDto } from '../../archive/queries/dto/message.dto.js';
 import { BooleanField, ChannelIdField, IsoTimeField } from '../../http/query-fields.js';
 
 const KNOWN_TYPES = new Set<string>(STREAM_EVENT_TYPES);
@@ -144,3 +150,60 @@ export class FiredEventDto {
   })
   event!: StreamEvent;
 }
+
+export class SummaryQueryDto {
+  @IsoTimeField({ description: 'Counted from then on; default today 00:00 UTC.' })
+  since?: string;
+}
+
+export class EventsSummaryDto implements EventsSummary {
+  @ApiProperty({ format: 'date-time' }) since!: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    description: 'Per stream event type.',
+  })
+  counts!: EventsSummary['counts'];
+  @ApiProperty() total!: number;
+}
+
+export class ViewerQueryDto extends PageQueryDto implements ViewerQuery {
+  @ChannelIdField()
+  channelId?: string;
+
+  @ApiPropertyOptional({ description: 'The start of a login or display name.', example: 'pix' })
+  @IsOptional()
+  @Matches(/^\w{1,25}$/, {
+    message: 'q must be (the start of) a login: 1 to 25 letters, digits or _',
+  })
+  q?: string;
+
+  @ApiPropertyOptional({ enum: VIEWER_SORTS, default: 'messages' })
+  @IsOptional()
+  @IsIn(VIEWER_SORTS, { message: `sort must be one of ${VIEWER_SORTS.join(', ')}` })
+  sort?: ViewerSort;
+
+  @ApiPropertyOptional({ enum: ['desc', 'asc'], default: 'desc' })
+  @IsOptional()
+  @IsIn(['desc', 'asc'], { message: 'order must be desc or asc' })
+  order?: 'asc' | 'desc';
+}
+
+class ViewerChannelDto {
+  @ApiProperty({ example: '1' }) id!: string;
+  @ApiProperty() login!: string;
+  @ApiProperty() displayName!: string;
+}
+
+export class ViewerDto implements Viewer {
+  @ApiProperty({ type: UserRefDto }) user!: Viewer['user'];
+  @ApiProperty({ type: ViewerChannelDto }) channel!: Viewer['channel'];
+  @ApiProperty() messageCount!: number;
+  @ApiProperty() bitsTotal!: number;
+  @ApiProperty() subMonths!: number;
+  @ApiProperty({ format: 'date-time' }) firstSeen!: string;
+  @ApiProperty({ format: 'date-time' }) lastSeen!: string;
+  @ApiPropertyOptional({ nullable: true }) profileImageUrl!: string | null;
+}
+
+export class ViewerPageDto extends PageDtoOf(ViewerDto) {}
