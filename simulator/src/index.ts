@@ -1,7 +1,7 @@
 /**
- * A local, protocol-faithful Twitch (IRC chat, Helix + OAuth, EventSub webhooks) and Discord
- * (REST + OAuth2), with a seeded traffic generator: for tests, demo mode and benchmarks. Nothing
- * in Integron's production paths uses it.
+ * A local, protocol-faithful Twitch (IRC chat, Helix + OAuth, EventSub over webhooks and
+ * WebSocket) and Discord (REST + OAuth2), with a seeded traffic generator: for tests, demo mode
+ * and benchmarks. Nothing in Integron's production paths uses it.
  */
 export { Simulator, type SimulatorOptions } from './simulator.js';
 export { SimulatedTwitch, type SimulatedTwitchOptions } from './twitch/simulated-twitch.js';
@@ -30,6 +30,12 @@ export { TwitchChatServer } from './irc/chat-server.js';
 export { type KeepAliveOptions, TWITCH_KEEP_ALIVE } from './irc/keep-alive.js';
 export { TwitchApiServer } from './helix/twitch-api-server.js';
 export { EventSubService } from './eventsub/eventsub-service.js';
+export {
+  EventSubWebSocketServer,
+  type EventSubWebSocketOptions,
+  type WebSocketSessionSnapshot,
+} from './eventsub/eventsub-ws-server.js';
+export { WEBSOCKET_CLOSE_REASONS, type WebSocketCloseCode } from './eventsub/eventsub-ws-close.js';
 export { DiscordServer, type DiscordServerOptions } from './discord/discord-server.js';
 export { DiscordWorld } from './discord/discord-world.js';
 export { renderIrc } from './irc/irc-render.js';

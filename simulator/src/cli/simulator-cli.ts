@@ -83,6 +83,8 @@ export class SimulatorCli {
       `IRC (TCP)        ${twitch.chat.host}:${twitch.chat.tcpPort}`,
       ...(twitch.chat.wsUrl ? [`IRC (WebSocket)  ${twitch.chat.wsUrl}`] : []),
       `Twitch API       ${twitch.api.baseUrl}  (TWURPLE_MOCK_API_PORT=${twitch.api.port})`,
+      // twurple's EventSubWsListener goes there by itself once TWURPLE_MOCK_API_PORT is set.
+      `EventSub (WS)    ${twitch.api.eventSubWsUrl}`,
       ...(discord ? [`Discord REST     ${discord.apiBaseUrl}`] : []),
       `Twitch app       "${app.name}": client id ${app.clientId}, secret ${app.clientSecret}`,
       `  redirect URIs  ${firstUri}`,

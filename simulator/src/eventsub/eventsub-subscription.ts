@@ -1,6 +1,6 @@
 import { type EventSubNotification } from './eventsub-render.js';
 
-/** Why Twitch revoked a webhook subscription; it becomes the subscription's status. */
+/** Why Twitch revoked a subscription; it becomes the subscription's status. */
 export type RevocationReason =
   | 'authorization_revoked'
   | 'user_removed'
@@ -10,29 +10,64 @@ export type RevocationReason =
   | 'chat_user_banned'
   | 'beta_maintenance';
 
+/** What a WebSocket subscription's status becomes when its session's connection ends. */
+export type WebSocketEndStatus =
+  | 'websocket_disconnected'
+  | 'websocket_failed_ping_pong'
+  | 'websocket_received_inbound_traffic'
+  | 'websocket_connection_unused'
+  | 'websocket_internal_error'
+  | 'websocket_network_timeout'
+  | 'websocket_network_error';
+
 export type SubscriptionStatus =
   | 'enabled'
   | 'webhook_callback_verification_pending'
   | 'webhook_callback_verification_failed'
-  | RevocationReason;
+  | RevocationReason
+  | WebSocketEndStatus;
 
-/** What an application asks for when it creates a webhook subscription. */
-export interface SubscriptionRequest {
+interface RequestFields {
   clientId: string;
   type: string;
   version: string;
   condition: Record<string, string>;
+}
+
+/** What an application asks for when it creates a webhook subscription. */
+export interface SubscriptionRequest extends RequestFields {
   callback: string;
   secret: string;
 }
 
-export interface EventSubSubscription extends SubscriptionRequest {
+/** What an application asks for when it creates a subscription on one of its WebSocket sessions. */
+export interface WebSocketSubscriptionRequest extends RequestFields {
+  /** The user of the access token it was created with. */
+  userId: string;
+  sessionId: string;
+}
+
+interface StoredFields {
   id: string;
   status: SubscriptionStatus;
   cost: number;
   /** RFC 3339. */
   createdAt: string;
 }
+
+export interface WebhookSubscription extends SubscriptionRequest, StoredFields {
+  method: 'webhook';
+}
+
+export interface WebSocketSubscription extends WebSocketSubscriptionRequest, StoredFields {
+  method: 'websocket';
+  /** When its session's connection opened; RFC 3339. */
+  connectedAt: string;
+  /** When that connection ended; `null` while it is open. */
+  disconnectedAt: string | null;
+}
+
+export type EventSubSubscription = WebhookSubscription | WebSocketSubscription;
 
 /** The subscription as Helix lists it and as every message body carries it; the secret stays out. */
 export function subscriptionJson(subscription: EventSubSubscription) {
@@ -43,9 +78,25 @@ export function subscriptionJson(subscription: EventSubSubscription) {
     version: subscription.version,
     cost: subscription.cost,
     condition: subscription.condition,
-    transport: { method: 'webhook', callback: subscription.callback },
+    transport: transportJson(subscription),
     created_at: subscription.createdAt,
   };
+}
+
+function transportJson(subscription: EventSubSubscription) {
+  switch (subscription.method) {
+    case 'webhook':
+      return { method: 'webhook', callback: subscription.callback };
+    case 'websocket':
+      return {
+        method: 'websocket',
+        session_id: subscription.sessionId,
+        connected_at: subscription.connectedAt,
+        ...(subscription.disconnectedAt !== null && {
+          disconnected_at: subscription.disconnectedAt,
+        }),
+      };
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-interface SubscriptionTypeSpec {
+export interface SubscriptionTypeSpec {
   version: string;
   /** Condition keys that must be present. */
   required: readonly string[];
@@ -9,6 +9,8 @@ interface SubscriptionTypeSpec {
   cost: 0 | 1;
   /** What the users named in the condition must have granted the subscribing app; all of it. */
   authorization: readonly ScopeRequirement[];
+  /** What a user access token (WebSocket transport) must carry instead, where that differs. */
+  userTokenAuthorization?: readonly ScopeRequirement[];
 }
 
 /** One scope (any of `anyOf`) that the user in condition key `from` must have granted the app. */
@@ -39,6 +41,15 @@ const AS_CHAT_BOT: ScopeRequirement[] = [
   { from: 'user_id', anyOf: ['user:bot'] },
   { from: 'broadcaster_user_id', anyOf: ['channel:bot'], orModerator: 'user_id' },
 ];
+/** Chat with the reading user's own token: `user:read:chat` is all it needs. */
+const AS_CHAT_READER: ScopeRequirement[] = [{ from: 'user_id', anyOf: ['user:read:chat'] }];
+const CHAT = {
+  version: '1',
+  required: AS_READER,
+  cost: 0,
+  authorization: AS_CHAT_BOT,
+  userTokenAuthorization: AS_CHAT_READER,
+} as const;
 
 /**
  * The EventSub types the simulator delivers, at the version it delivers them in, with the
@@ -145,25 +156,10 @@ export const SUBSCRIPTION_TYPES = {
     cost: 0,
     authorization: fromBroadcaster('channel:moderate'),
   },
-  'channel.chat.message': {
-    version: '1',
-    required: AS_READER,
-    cost: 0,
-    authorization: AS_CHAT_BOT,
-  },
-  'channel.chat.message_delete': {
-    version: '1',
-    required: AS_READER,
-    cost: 0,
-    authorization: AS_CHAT_BOT,
-  },
-  'channel.chat.clear_user_messages': {
-    version: '1',
-    required: AS_READER,
-    cost: 0,
-    authorization: AS_CHAT_BOT,
-  },
-  'channel.chat.clear': { version: '1', required: AS_READER, cost: 0, authorization: AS_CHAT_BOT },
+  'channel.chat.message': CHAT,
+  'channel.chat.message_delete': CHAT,
+  'channel.chat.clear_user_messages': CHAT,
+  'channel.chat.clear': CHAT,
 } as const satisfies Record<string, SubscriptionTypeSpec>;
 
 export type EventSubType = keyof typeof SUBSCRIPTION_TYPES;
@@ -217,6 +213,29 @@ export function isAuthorized(
     const moderatorId = requirement.orModerator && condition[requirement.orModerator];
     return !!moderatorId && facts.moderates(moderatorId, condition.broadcaster_user_id ?? '');
   });
+}
+
+/** The user access token a WebSocket subscription is created with. */
+export interface UserToken {
+  userId: string;
+  scopes: readonly string[];
+}
+
+/**
+ * Whether a user access token may subscribe to `spec`: Twitch checks the token itself, so every
+ * user the type needs a scope from must be the token's user, and the token must carry the scope.
+ */
+export function isAuthorizedByUserToken(
+  spec: SubscriptionTypeSpec,
+  condition: Readonly<Record<string, string>>,
+  token: UserToken,
+): boolean {
+  const requirements = spec.userTokenAuthorization ?? spec.authorization;
+  return requirements.every(
+    (requirement) =>
+      condition[requirement.from] === token.userId &&
+      requirement.anyOf.some((scope) => token.scopes.includes(scope)),
+  );
 }
 
 /** One scope of each kind any type asks for: a user granting them all may be subscribed to for anything. */

@@ -1,6 +1,8 @@
 import express, { Router } from 'express';
 import { type Server } from 'node:http';
+import { type Duplex } from 'node:stream';
 import { type EventSubService } from '../eventsub/eventsub-service.js';
+import { WEBSOCKET_PATH } from '../eventsub/eventsub-ws-server.js';
 import { type TwitchWorld } from '../world/twitch-world.js';
 import { chatColorRoutes } from './chat-color-routes.js';
 import { errorHandler, HelixError } from './errors.js';
@@ -28,9 +30,13 @@ export interface TwitchApiServerOptions {
 /**
  * id.twitch.tv and api.twitch.tv in the layout twurple 8 uses with `TWURPLE_MOCK_API_PORT`:
  * `/auth/*` is `https://id.twitch.tv/oauth2/*`, `/mock/*` is `https://api.twitch.tv/helix/*`,
- * and `/eventsub/subscriptions` sits beside `/mock`.
+ * and `/eventsub/subscriptions` sits beside `/mock`. EventSub's WebSocket server
+ * (`wss://eventsub.wss.twitch.tv/ws`) is `/ws`, as in the Twitch CLI's mock server.
  */
 export class TwitchApiServer {
+  /** Connections upgraded to WebSocket, which closing the HTTP servers leaves open. */
+  private readonly upgraded = new Set<Duplex>();
+
   private constructor(
     private readonly servers: Server[],
     readonly port: number,
@@ -55,11 +61,24 @@ export class TwitchApiServer {
       .use('/mock', helixRoutes(options, new RateLimiter(rateLimit)))
       .use(errorHandler);
     const { servers, port } = await listenOnLoopback(app, options.port ?? 0);
-    return new TwitchApiServer(servers, port, log, faults);
+    const server = new TwitchApiServer(servers, port, log, faults);
+    for (const listening of servers) {
+      listening.on('upgrade', (req, socket, head) => {
+        server.upgraded.add(socket);
+        socket.once('close', () => server.upgraded.delete(socket));
+        options.eventSub.webSocket.upgrade(req, socket, head);
+      });
+    }
+    return server;
   }
 
   get baseUrl(): string {
     return `http://localhost:${this.port}`;
+  }
+
+  /** EventSub's WebSocket server here: `EventSubWsListener`'s `url`, TWITCH_EVENTSUB_WS_URL. */
+  get eventSubWsUrl(): string {
+    return `ws://localhost:${this.port}${WEBSOCKET_PATH}`;
   }
 
   /** Every request answered so far, oldest first. */
@@ -68,6 +87,7 @@ export class TwitchApiServer {
   }
 
   async stop(): Promise<void> {
+    for (const socket of this.upgraded) socket.destroy();
     await Promise.all(this.servers.map(close));
   }
 }

@@ -32,8 +32,11 @@ export interface SimulatedTwitchOptions {
   oauthPagesUrl?: string;
   /** Where EventSub deliveries go for an advertised callback URL. */
   deliveryUrl?: (callback: string) => string;
-  /** Retries, and how many failed notifications in a row revoke a subscription. */
-  eventSub?: Pick<EventSubServiceOptions, 'retryDelaysMs' | 'maxConsecutiveFailures'>;
+  /**
+   * Webhook retries, how many failed notifications in a row revoke a subscription, and the
+   * timings of EventSub over WebSocket.
+   */
+  eventSub?: Pick<EventSubServiceOptions, 'retryDelaysMs' | 'maxConsecutiveFailures' | 'webSocket'>;
 }
 
 /**
