@@ -17,6 +17,7 @@ import { HealthModule } from './health/health.module.js';
 import { ApiExceptionFilter } from './http/api-exception.filter.js';
 import { createValidationPipe } from './http/validation.pipe.js';
 import { LoggingModule } from './logging/logging.module.js';
+import { OverlaysModule } from './overlays/overlays.module.js';
 import { StaticAssetsModule } from './static/static-assets.module.js';
 import { TwitchEndpoints } from './twitch/twitch-endpoints.js';
 import { TwitchModule } from './twitch/twitch.module.js';
@@ -49,6 +50,7 @@ export class AppModule {
         ChannelsModule,
         ArchiveModule,
         EventsModule,
+        OverlaysModule,
         HealthModule,
         StaticAssetsModule,
       ],

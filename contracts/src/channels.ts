@@ -1,3 +1,6 @@
+import type { StreamEvent } from './stream-event.js';
+import type { ChatMessageEvent } from './twitch-event.js';
+
 /** Where Integron's chat connection stands with a channel. */
 export type ChannelChatState =
   /** Deactivated (or removed): Integron stays out of its chat. */
@@ -80,12 +83,81 @@ export interface OverlaySession {
 /** The refusal an overlay socket sees as `connect_error` when its key opens nothing. */
 export const OVERLAY_KEY_REFUSED = 'This overlay needs a valid overlay key (auth: { key }).';
 
-/** Socket.io namespace of overlays; connect with `auth: { key }`. */
+/** Socket.io namespace of overlays; connect with `auth: { key, replay? }`. */
 export const OVERLAY_NAMESPACE = '/overlay';
 
-export interface OverlayServerToClientEvents {
-  ready: (session: OverlaySession) => void;
+/** The most recent items per kind a socket may ask for on connect (`auth.replay`). */
+export const OVERLAY_REPLAY_MAX = 50;
+
+/** The refusal an overlay socket sees as `connect_error` when `auth.replay` is not 0..50. */
+export const OVERLAY_REPLAY_INVALID = `replay must be a whole number from 0 to ${OVERLAY_REPLAY_MAX} (auth: { key, replay }).`;
+
+/** What an overlay socket sends in its handshake. */
+export interface OverlayHandshake {
+  key: string;
+  /** How many recent stream events and chat lines to be sent on connect; default 0. */
+  replay?: number;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- overlays only listen, for now
+/** A chat line as overlays show it. */
+export type OverlayChatMessage = Pick<
+  ChatMessageEvent,
+  | 'messageId'
+  | 'occurredAt'
+  | 'user'
+  | 'text'
+  | 'isAction'
+  | 'color'
+  | 'badges'
+  | 'emotes'
+  | 'bits'
+  | 'isFirstMessage'
+  | 'subscriberMonths'
+>;
+
+/** Chat lines a moderator took away: overlays drop them. */
+export type OverlayChatRemoval =
+  /** A deleted message. */
+  | { kind: 'message'; messageId: string }
+  /** Every line of a banned or timed-out user. */
+  | { kind: 'user'; login: string }
+  /** The whole chat was cleared. */
+  | { kind: 'all' };
+
+/** Whether `removal` takes `message` away. */
+export function removesChatMessage(
+  removal: OverlayChatRemoval,
+  message: Pick<OverlayChatMessage, 'messageId' | 'user'>,
+): boolean {
+  switch (removal.kind) {
+    case 'message':
+      return message.messageId === removal.messageId;
+    case 'user':
+      return message.user.login === removal.login;
+    case 'all':
+      return true;
+  }
+}
+
+/** Something an overlay shows, as a replay lists it. */
+export type OverlayItem =
+  | { kind: 'stream-event'; event: StreamEvent }
+  | { kind: 'chat-message'; message: OverlayChatMessage };
+
+export interface OverlayServerToClientEvents {
+  /** First after every (re)connect. */
+  ready: (session: OverlaySession) => void;
+  /**
+   * Right after `ready` when the handshake asked for `replay: N` (N > 0): the channel's last N
+   * stream events and last N chat lines, oldest first, interleaved as they happened; lines since
+   * removed are left out. Kept in memory: empty after a restart of the server.
+   */
+  replay: (items: OverlayItem[]) => void;
+  /** A real-world stream event, once (a gift bomb is one `gift` with its count and recipients). */
+  'stream-event': (event: StreamEvent) => void;
+  'chat-message': (message: OverlayChatMessage) => void;
+  'chat-removed': (removal: OverlayChatRemoval) => void;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- overlays only listen
 export interface OverlayClientToServerEvents {}

@@ -33,7 +33,7 @@ import { TeamService } from './team/team.service.js';
     OverlayKeysService,
     OverlayGateway,
   ],
-  exports: [SessionMiddleware, TeamService],
+  exports: [SessionMiddleware, TeamService, OverlayGateway],
 })
 export class AuthModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -1,6 +1,7 @@
 import {
   OVERLAY_NAMESPACE,
   type OverlayClientToServerEvents,
+  type OverlayHandshake,
   type OverlayServerToClientEvents,
   type OverlaySession,
 } from '@integron/contracts';
@@ -24,18 +25,21 @@ export function overlayKeyFrom(location: Pick<Location, 'search'>): string | nul
 }
 
 /**
- * Connects an overlay page to its channel with its key. Socket.io reconnects by itself after a
- * network loss; a refused or withdrawn key is final, so the page stops trying.
+ * Connects an overlay page to its channel with its key, asking for `replay` recent items on
+ * every (re)connect. Socket.io reconnects by itself, with backoff, after a network loss or a
+ * server restart; a refused or withdrawn key is final, so the page stops trying.
  */
 export function connectOverlay(
   key: string | null,
   onState: (state: OverlayConnectionState) => void,
+  replay = 0,
 ): OverlaySocket | null {
   if (key === null) {
     onState({ kind: 'no-key' });
     return null;
   }
-  const socket: OverlaySocket = io(OVERLAY_NAMESPACE, { auth: { key } });
+  const auth: OverlayHandshake = { key, replay };
+  const socket: OverlaySocket = io(OVERLAY_NAMESPACE, { auth });
   onState({ kind: 'connecting' });
   socket.on('ready', (session) => onState({ kind: 'ready', session }));
   socket.on('connect_error', (error) => {

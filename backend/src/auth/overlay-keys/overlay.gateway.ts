@@ -1,7 +1,10 @@
 import {
   OVERLAY_KEY_REFUSED,
   OVERLAY_NAMESPACE,
+  OVERLAY_REPLAY_INVALID,
+  OVERLAY_REPLAY_MAX,
   type OverlayClientToServerEvents,
+  type OverlayItem,
   type OverlayServerToClientEvents,
   type OverlaySession,
 } from '@integron/contracts';
@@ -18,6 +21,8 @@ import { OverlayKeysService } from './overlay-keys.service.js';
 
 interface OverlaySocketData {
   overlay: OverlaySession;
+  /** How many recent items of each kind the socket asked for on connect. */
+  replay: number;
 }
 
 export type OverlaySocket = Socket<
@@ -36,6 +41,12 @@ export type OverlayNamespace = Namespace<
 export const overlayRoom = (channelId: string) => `channel:${channelId}`;
 const keyRoom = (keyId: string) => `key:${keyId}`;
 
+/** The events the server pushes to a channel's overlays (all but the per-socket ones). */
+export type OverlayBroadcast = Exclude<keyof OverlayServerToClientEvents, 'ready' | 'replay'>;
+
+/** What a socket that asks for `replay: N` is sent on connect. */
+export type OverlayReplaySource = (channelId: string, count: number) => OverlayItem[];
+
 /**
  * OBS browser sources: a socket proves its overlay key before it connects, then joins its
  * channel's room. Rotating or revoking a key cuts off every socket still using it.
@@ -48,12 +59,15 @@ export class OverlayGateway
   /** Emitting to `overlayRoom(channelId)` reaches every overlay of that channel. */
   @WebSocketServer() readonly namespace!: OverlayNamespace;
   private withdrawals: Subscription | null = null;
+  private replaySource: OverlayReplaySource = () => [];
 
   constructor(private readonly keys: OverlayKeysService) {}
 
   afterInit(namespace: OverlayNamespace): void {
     namespace.use((socket, next) => {
-      const key: unknown = (socket.handshake.auth as Record<string, unknown>).key;
+      const { key, replay } = socket.handshake.auth as Record<string, unknown>;
+      const count = replayCount(replay);
+      if (count === null) return next(new Error(OVERLAY_REPLAY_INVALID));
       const authenticated = typeof key === 'string' ? this.keys.authenticate(key) : null;
       void Promise.resolve(authenticated).then(
         (overlay) => {
@@ -64,6 +78,7 @@ export class OverlayGateway
             return next(new Error(OVERLAY_KEY_REFUSED));
           }
           socket.data.overlay = overlay;
+          socket.data.replay = count;
           next();
         },
         (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
@@ -75,12 +90,34 @@ export class OverlayGateway
   }
 
   async handleConnection(socket: OverlaySocket): Promise<void> {
-    const { overlay } = socket.data;
+    const { overlay, replay } = socket.data;
     await socket.join([overlayRoom(overlay.channel.id), keyRoom(overlay.keyId)]);
     socket.emit('ready', overlay);
+    if (replay > 0) socket.emit('replay', this.replaySource(overlay.channel.id, replay));
+  }
+
+  /** Sends to every overlay of the channel (Integron's id). */
+  send<E extends OverlayBroadcast>(
+    event: E,
+    channelId: string,
+    ...data: Parameters<OverlayServerToClientEvents[E]>
+  ): void {
+    this.namespace.to(overlayRoom(channelId)).emit(event, ...data);
+  }
+
+  /** Where replays come from (the overlays module's recent items); none until it is set. */
+  replayFrom(source: OverlayReplaySource): void {
+    this.replaySource = source;
   }
 
   onModuleDestroy(): void {
     this.withdrawals?.unsubscribe();
   }
+}
+
+/** `auth.replay`: absent means 0; anything but a whole number from 0 to the maximum is refused. */
+function replayCount(value: unknown): number | null {
+  if (value === undefined) return 0;
+  if (typeof value !== 'number' || !Number.isInteger(value)) return null;
+  return value >= 0 && value <= OVERLAY_REPLAY_MAX ? value : null;
 }

@@ -1,0 +1,73 @@
+import {
+  OVERLAY_REPLAY_MAX,
+  type OverlayChatMessage,
+  type OverlayChatRemoval,
+  removesChatMessage,
+} from '@integron/contracts';
+import { chatLineParts } from './lib/chat-line';
+import { OverlayParams } from './lib/overlay-params';
+import { startOverlayPage } from './lib/overlay-page';
+import { RecentIds } from './lib/recent-ids';
+
+/** How long a line takes to fade out in chat.css. */
+const FADE_OUT_MS = 500;
+
+interface ChatSettings {
+  max: number;
+  /** How long a line stays, in ms; 0: until newer lines push it out. */
+  fade: number;
+}
+
+/** The last `max` chat lines, newest at the bottom; each fades out `fade` ms after it was sent. */
+class ChatBox {
+  private readonly shown = new RecentIds();
+  private readonly lines = new WeakMap<Element, OverlayChatMessage>();
+
+  constructor(
+    private readonly list: HTMLElement,
+    private readonly settings: ChatSettings,
+  ) {}
+
+  show(message: OverlayChatMessage, replayed: boolean): void {
+    const age = Math.max(0, Date.now() - Date.parse(message.occurredAt));
+    const { fade, max } = this.settings;
+    // A replayed line that would have faded by now stays away.
+    if (replayed && fade > 0 && age >= fade) return;
+    if (!this.shown.add(message.messageId)) return;
+    const line = document.createElement('li');
+    line.className = message.isAction ? 'chat-line chat-line--action' : 'chat-line';
+    line.append(...chatLineParts(message, 'chat'));
+    this.lines.set(line, message);
+    this.list.append(line);
+    while (this.list.children.length > max) this.list.firstElementChild?.remove();
+    if (fade > 0) setTimeout(() => fadeOut(line), replayed ? fade - age : fade);
+  }
+
+  remove(removal: OverlayChatRemoval): void {
+    for (const line of [...this.list.children]) {
+      const message = this.lines.get(line);
+      if (message && removesChatMessage(removal, message)) line.remove();
+    }
+  }
+}
+
+function fadeOut(line: HTMLElement): void {
+  line.classList.add('chat-line--fading');
+  setTimeout(() => line.remove(), FADE_OUT_MS);
+}
+
+const params = new OverlayParams(window.location.search);
+const settings: ChatSettings = {
+  max: params.int('max', 10, 1, OVERLAY_REPLAY_MAX),
+  fade: params.int('fade', 30_000, 1_000, 3_600_000, true),
+};
+const list = document.querySelector<HTMLElement>('.chat');
+if (list) {
+  const chat = new ChatBox(list, settings);
+  const socket = startOverlayPage(params.problems, settings.max);
+  socket?.on('replay', (items) => {
+    for (const item of items) if (item.kind === 'chat-message') chat.show(item.message, true);
+  });
+  socket?.on('chat-message', (message) => chat.show(message, false));
+  socket?.on('chat-removed', (removal) => chat.remove(removal));
+}

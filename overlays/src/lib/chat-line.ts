@@ -1,0 +1,59 @@
+import { type OverlayChatMessage } from '@integron/contracts';
+import { badgeElement } from './badges';
+import { chatTextNodes } from './chat-text';
+
+/** Twitch's colours for chatters who never chose one; each login always gets the same. */
+const DEFAULT_COLOURS = [
+  '#FF0000',
+  '#0000FF',
+  '#008000',
+  '#B22222',
+  '#FF7F50',
+  '#9ACD32',
+  '#FF4500',
+  '#2E8B57',
+  '#DAA520',
+  '#D2691E',
+  '#5F9EA0',
+  '#1E90FF',
+  '#FF69B4',
+  '#8A2BE2',
+  '#00FF7F',
+] as const;
+const HEX_COLOUR = /^#[0-9a-f]{6}$/i;
+
+/**
+ * One chat line: `.chat-badges`, `.chat-name` in the chatter's colour, and `.chat-text` with its
+ * emotes; a `/me` line (`--action`) is written in the chatter's colour, without a colon.
+ */
+export function chatLineParts(message: OverlayChatMessage, prefix: string): HTMLElement[] {
+  const colour = nameColour(message);
+  const badges = element('span', `${prefix}-badges`);
+  badges.append(...message.badges.map(badgeElement));
+  const name = element('span', `${prefix}-name`);
+  name.textContent = message.user.displayName;
+  name.style.color = colour;
+  const text = element('span', `${prefix}-text`);
+  text.append(...chatTextNodes(message.text, message.emotes));
+  if (message.isAction) text.style.color = colour;
+  const parts = message.badges.length > 0 ? [badges, name] : [name];
+  if (!message.isAction) {
+    const colon = element('span', `${prefix}-colon`);
+    colon.textContent = ':';
+    parts.push(colon);
+  }
+  return [...parts, text];
+}
+
+export function nameColour(message: Pick<OverlayChatMessage, 'color' | 'user'>): string {
+  if (message.color !== null && HEX_COLOUR.test(message.color)) return message.color;
+  let hash = 0;
+  for (const char of message.user.login) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return DEFAULT_COLOURS[hash % DEFAULT_COLOURS.length]!;
+}
+
+function element(tag: string, className: string): HTMLElement {
+  const created = document.createElement(tag);
+  created.className = className;
+  return created;
+}
