@@ -6,6 +6,7 @@ import { ApiError } from '../http/api-error.js';
 import { isBigIntId } from '../http/bigint-id.pipe.js';
 import { TwitchAccountsService } from '../twitch/accounts/twitch-accounts.service.js';
 import { TwitchChat } from '../twitch/chat/twitch-chat.service.js';
+import { TwitchEventSub } from '../twitch/eventsub/twitch-eventsub.service.js';
 import { TwitchUsers } from '../twitch/helix/twitch-users.js';
 import { describeTwitchError } from '../twitch/twitch-errors.js';
 import { ChannelEntity } from './channel.entity.js';
@@ -37,6 +38,7 @@ export class ChannelsService implements OnApplicationBootstrap {
     private readonly dataSource: DataSource,
     private readonly twitchUsers: TwitchUsers,
     private readonly chat: TwitchChat,
+    private readonly eventSub: TwitchEventSub,
     accounts: TwitchAccountsService,
   ) {
     // Connecting a broadcaster account makes its channel one of the team's.
@@ -186,10 +188,12 @@ export class ChannelsService implements OnApplicationBootstrap {
     return channel;
   }
 
-  /** Chat follows the active channels; the briefs of all are loaded before their first line. */
+  /** Chat and EventSub follow the active channels; the briefs of all are loaded before their first event. */
   private async followActive(): Promise<void> {
     await this.loadBriefs();
-    this.chat.follow(await this.active());
+    const active = await this.active();
+    this.chat.follow(active);
+    await this.eventSub.follow(active);
   }
 
   /** Messages per channel, from the archive's hourly counts. */

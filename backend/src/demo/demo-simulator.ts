@@ -15,12 +15,21 @@ const CHAT_PORT = 6667;
  * Integron reaches it exactly as it reaches any Twitch-compatible server: through the
  * `TwitchEndpoints` it hands out.
  */
+export interface DemoOptions {
+  /**
+   * Connect the simulated broadcasters' accounts at start, so that EventSub runs (default true).
+   * Tests of chat alone leave them out and connect what they need.
+   */
+  connectBroadcasters?: boolean;
+}
+
 export class DemoSimulator {
   private constructor(
     readonly simulator: Simulator,
     /** Integron's application registered at the simulated Twitch. */
     readonly twitchApp: SimApp,
     readonly endpoints: TwitchEndpoints,
+    readonly connectsBroadcasters: boolean,
   ) {}
 
   /** The simulated id.twitch.tv's OAuth base (`…/auth`), on loopback. */
@@ -34,7 +43,11 @@ export class DemoSimulator {
   }
 
   /** Starts before Nest does, so it logs through the process's root logger. */
-  static async start(config: AppConfig, rootLogger: Logger): Promise<DemoSimulator> {
+  static async start(
+    config: AppConfig,
+    rootLogger: Logger,
+    { connectBroadcasters = true }: DemoOptions = {},
+  ): Promise<DemoSimulator> {
     const logger = rootLogger.child({ context: DemoSimulator.name });
     const { chatAddress, trafficRate } = config.demo;
     const simulator = await Simulator.start({
@@ -67,14 +80,14 @@ export class DemoSimulator {
         demoTwitchPagesUrl(config),
       ),
       { kind: 'plain-tcp', hostName: twitch.chat.host },
-      `ws://${twitch.chat.host}:${twitch.api.port}/ws`,
+      twitch.api.eventSubWsUrl,
     );
     if (trafficRate > 0) simulator.traffic({ rate: trafficRate, startLive: true }).start();
     logger.info(
       `Demo mode: simulated Twitch chat on ${twitch.chat.host}:${twitch.chat.tcpPort}, Twitch API on ${twitch.api.baseUrl}` +
         `${discord ? `, Discord on ${discord.apiBaseUrl}` : ''}; ${population.channels.length} channels, ${trafficRate} events/s`,
     );
-    return new DemoSimulator(simulator, twitchApp, endpoints);
+    return new DemoSimulator(simulator, twitchApp, endpoints, connectBroadcasters);
   }
 
   stop(): Promise<void> {

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ChannelsModule } from '../channels/channels.module.js';
+import { DemoAccounts } from './demo-accounts.js';
 import { DemoChannels } from './demo-channels.js';
 import { DemoSimulator } from './demo-simulator.js';
 import { DemoTwitchPagesController } from './demo-twitch-pages.controller.js';
@@ -7,7 +8,8 @@ import { DemoTwitchPages } from './demo-twitch-pages.service.js';
 
 /**
  * Demo mode's extras around the simulator that `main.ts` started: its sign-in pages on Integron's
- * address, and the simulated team's channels on a first start. Nothing in live mode.
+ * address, the simulated team's channels on a first start and their broadcasters' accounts.
+ * Nothing in live mode.
  */
 @Module({})
 export class DemoModule {
@@ -16,7 +18,12 @@ export class DemoModule {
     return {
       module: DemoModule,
       imports: [ChannelsModule],
-      providers: [{ provide: DemoSimulator, useValue: demo }, DemoTwitchPages, DemoChannels],
+      providers: [
+        { provide: DemoSimulator, useValue: demo },
+        DemoTwitchPages,
+        DemoAccounts,
+        DemoChannels,
+      ],
       controllers: [DemoTwitchPagesController],
       exports: [DemoSimulator],
       global: true,

@@ -1,10 +1,15 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TokenVaultModule } from '../auth/token-vault/token-vault.module.js';
+import { ChannelsModule } from '../channels/channels.module.js';
 import { DeviceConnectFlows } from './accounts/device-connect-flows.js';
 import { TwitchAccountsController } from './accounts/twitch-accounts.controller.js';
 import { TwitchAccountsService } from './accounts/twitch-accounts.service.js';
 import { TwitchAuthProviders } from './auth-providers/twitch-auth-providers.js';
 import { TwitchChat } from './chat/twitch-chat.service.js';
+import { ChannelEventSubService } from './eventsub/channel-eventsub.service.js';
+import { EventSubController } from './eventsub/eventsub.controller.js';
+import { EVENTSUB_METRIC_PROVIDERS } from './eventsub/eventsub.metrics.js';
+import { TwitchEventSub } from './eventsub/twitch-eventsub.service.js';
 import { TwitchUsers } from './helix/twitch-users.js';
 import { TwitchEndpoints } from './twitch-endpoints.js';
 import { TwitchIdentity } from './twitch-identity.js';
@@ -13,7 +18,7 @@ import { TwitchOAuth } from './twitch-oauth.js';
 
 /**
  * The one edge to Twitch: OAuth, Helix, auth providers over the token vault, connected
- * accounts, and chat, which it turns into events on the bus. Where Twitch is comes from the
+ * accounts, and chat and EventSub, which it turns into events on the bus. Where Twitch is comes from the
  * `TwitchEndpoints` it is given: Twitch itself, or a Twitch-compatible server.
  */
 @Global()
@@ -22,8 +27,9 @@ export class TwitchModule {
   static forRoot(endpoints: TwitchEndpoints): DynamicModule {
     return {
       module: TwitchModule,
-      imports: [TokenVaultModule],
-      controllers: [TwitchAccountsController],
+      // Channels: for the EventSub routes, which name a channel by Integron's id.
+      imports: [TokenVaultModule, ChannelsModule],
+      controllers: [TwitchAccountsController, EventSubController],
       providers: [
         { provide: TwitchEndpoints, useValue: endpoints },
         { provide: TwitchIdentity, useValue: endpoints.identity },
@@ -33,7 +39,10 @@ export class TwitchModule {
         TwitchAccountsService,
         DeviceConnectFlows,
         TwitchChat,
+        TwitchEventSub,
+        ChannelEventSubService,
         ...TWITCH_METRIC_PROVIDERS,
+        ...EVENTSUB_METRIC_PROVIDERS,
       ],
       exports: [
         TwitchEndpoints,
@@ -43,6 +52,7 @@ export class TwitchModule {
         TwitchAuthProviders,
         TwitchAccountsService,
         TwitchChat,
+        TwitchEventSub,
       ],
     };
   }

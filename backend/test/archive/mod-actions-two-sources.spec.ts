@@ -97,6 +97,21 @@ describe('mod actions told by chat and by EventSub', () => {
     expect(actions[0]!.raw).toContain('CLEARCHAT');
   });
 
+  it('makes one record when both tellings land in the same batch', async () => {
+    const target = archive.chatters[44]!;
+    fromEventSub<ChatUserBannedEvent>({
+      type: 'chat.user_banned',
+      user: ref(target),
+      moderator: ref(moderator()),
+      reason: null,
+    });
+    await archive.happen(archive.events.ban(channel(), target, moderator()));
+
+    const actions = await actionsAgainst(target);
+    expect(actions).toMatchObject([{ type: 'ban', moderator_login: moderator().login }]);
+    expect(actions[0]!.raw).toContain('CLEARCHAT');
+  });
+
   it('keeps two timeouts of one user told by the same source apart', async () => {
     const target = archive.chatters[42]!;
     await archive.happen(archive.events.timeout(channel(), target, moderator(), 60));

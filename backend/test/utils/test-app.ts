@@ -29,6 +29,8 @@ export interface TestAppOptions {
   /** Use this database instead of a fresh throwaway one. */
   database?: DatabaseTarget;
   logger?: Logger;
+  /** Demo mode connects its broadcasters' accounts, and so runs EventSub (default: it does not). */
+  demoBroadcasterAccounts?: boolean;
 }
 
 /** The whole application, as `main.ts` builds it, on a throwaway database and a free port. */
@@ -49,7 +51,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   let demo: DemoSimulator | null = null;
   const logger = options.logger ?? quietLogger();
   try {
-    demo = config.mode === 'demo' ? await DemoSimulator.start(config, logger) : null;
+    demo =
+      config.mode === 'demo'
+        ? await DemoSimulator.start(config, logger, {
+            connectBroadcasters: options.demoBroadcasterAccounts ?? false,
+          })
+        : null;
     const twitch = demo?.endpoints ?? TwitchEndpoints.fromConfig(config);
     app = await createApp({
       config,

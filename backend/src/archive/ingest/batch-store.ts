@@ -387,8 +387,11 @@ export class BatchStore {
     told: { row: ModActionRow; channelId: string }[],
   ): Promise<number> {
     const actions: { row: ModActionRow; channelId: string }[] = [];
-    for (const action of told)
-      if (!(await this.mergeIntoOtherSource(client, action))) actions.push(action);
+    for (const action of told) {
+      const earlier = actions.find((other) => sameActionTold(other, action));
+      if (earlier) earlier.row = mergedAction(earlier.row, action.row);
+      else if (!(await this.mergeIntoOtherSource(client, action))) actions.push(action);
+    }
     if (actions.length === 0) return 0;
     const column = <K extends keyof ModActionRow>(key: K) => actions.map(({ row }) => row[key]);
     const { rows } = await client.query<{ id: string }>(
@@ -490,4 +493,34 @@ function copy(client: pg.ClientBase, sql: string, text: string): Promise<void> {
 /** Numeric strings in numeric order. */
 function compareIds(a: string, b: string): number {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+const SAME_ACTION_WINDOW_MS = 2 * 60_000;
+
+/** One action told by both sources within one batch: the same test as against stored ones. */
+function sameActionTold(
+  a: { row: ModActionRow; channelId: string },
+  b: { row: ModActionRow; channelId: string },
+): boolean {
+  const target = (row: ModActionRow) =>
+    row.type === 'delete' ? row.messageId : (row.targetId ?? row.targetLogin);
+  return (
+    a.channelId === b.channelId &&
+    a.row.type === b.row.type &&
+    a.row.source !== b.row.source &&
+    (a.row.type === 'clear' || target(a.row) === target(b.row)) &&
+    Math.abs(Date.parse(a.row.occurredAt) - Date.parse(b.row.occurredAt)) <= SAME_ACTION_WINDOW_MS
+  );
+}
+
+function mergedAction(first: ModActionRow, second: ModActionRow): ModActionRow {
+  return {
+    ...first,
+    moderatorId: first.moderatorId ?? second.moderatorId,
+    moderatorLogin: first.moderatorLogin ?? second.moderatorLogin,
+    moderatorName: first.moderatorName ?? second.moderatorName,
+    reason: first.reason ?? second.reason,
+    raw: first.raw ?? second.raw,
+    targetId: first.targetId ?? second.targetId,
+  };
 }

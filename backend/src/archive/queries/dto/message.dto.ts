@@ -10,7 +10,12 @@ import {
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { PageDtoOf, PageQueryDto } from '../../../http/page.dto.js';
-import { BooleanField, ChannelIdField, IsoTimeField, TwitchIdField } from '../../../http/query-fields.js';
+import {
+  BooleanField,
+  ChannelIdField,
+  IsoTimeField,
+  TwitchIdField,
+} from '../../../http/query-fields.js';
 
 export const SEARCH_MAX_LENGTH = 200;
 

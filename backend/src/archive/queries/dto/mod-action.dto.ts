@@ -20,7 +20,12 @@ import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { type ModActionStatsQuery } from '../mod-actions.service.js';
 import { ArchivedMessageDto, ChannelBriefDto, UserRefDto } from './message.dto.js';
 import { PageDtoOf, PageQueryDto } from '../../../http/page.dto.js';
-import { ChannelIdField, IntField, IsoTimeField, TwitchIdField } from '../../../http/query-fields.js';
+import {
+  ChannelIdField,
+  IntField,
+  IsoTimeField,
+  TwitchIdField,
+} from '../../../http/query-fields.js';
 
 const STATS_BUCKETS: StatsBucket[] = ['hour', 'day'];
 
