@@ -142,6 +142,10 @@ describe('connected Twitch accounts', () => {
     await connectByCode('bot', 'colourbot');
     const before = await plaintextToken('colourbot');
     const bot = world().userByLogin('colourbot')!;
+    // Chat starts reading as the new bot; let it log in first, or it refreshes the token too.
+    await expect
+      .poll(() => sut.simulator!.twitch.chat.clients().map((client) => client.nick))
+      .toContain('colourbot');
     world().tokens.expire(before.accessToken);
 
     // A real twurple client finds the token dead and refreshes it through the provider.
