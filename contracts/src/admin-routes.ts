@@ -17,6 +17,8 @@ export const ADMIN_ROUTES = {
   messages: { path: 'messages', title: 'Messages', icon: 'manage_search', minRole: 'moderator' },
   users: { path: 'users', title: 'Chatters', icon: 'person_search', minRole: 'moderator' },
   moderation: { path: 'moderation', title: 'Moderation', icon: 'gavel', minRole: 'moderator' },
+  events: { path: 'events', title: 'Events', icon: 'celebration', minRole: 'moderator' },
+  viewers: { path: 'viewers', title: 'Viewers', icon: 'leaderboard', minRole: 'moderator' },
   // Not `channels`: `/channels` is the justlog API's channel list, which log clients expect there.
   channels: { path: 'team-channels', title: 'Channels', icon: 'live_tv', minRole: 'admin' },
   archiveSettings: {
@@ -26,6 +28,7 @@ export const ADMIN_ROUTES = {
     minRole: 'admin',
   },
   overlayKeys: { path: 'overlay-keys', title: 'Overlay keys', icon: 'key', minRole: 'admin' },
+  testPanel: { path: 'test-panel', title: 'Test panel', icon: 'science', minRole: 'admin' },
   accounts: { path: 'accounts', title: 'Connected accounts', icon: 'link', minRole: 'admin' },
   team: { path: 'team', title: 'Team', icon: 'group', minRole: 'admin' },
 } as const satisfies Record<string, AdminRoute>;

@@ -127,6 +127,9 @@ describe('APP_ROUTES', () => {
     ['moderation', 'app-moderation'],
     ['channels', 'app-channels'],
     ['archiveSettings', 'app-archive-settings'],
+    ['events', 'app-events'],
+    ['viewers', 'app-viewers'],
+    ['testPanel', 'app-test-panel'],
   ] as const)('opens the %s page for an owner, titled from ADMIN_ROUTES', async (key, selector) => {
     await signInAs(OWNER_CAPTAIN);
 
@@ -148,6 +151,17 @@ describe('APP_ROUTES', () => {
     expect(page().querySelector('app-team')).toBeNull();
     expect(byTestId(page(), 'member-name')?.textContent).toContain('SpeedrunSally');
     expect(title()).toBe('No access · Integron');
+  });
+
+  it('keeps the test panel from moderators, who still see the events log', async () => {
+    await signInAs(MODERATOR_SALLY);
+
+    await harness.navigateByUrl(`/${ADMIN_ROUTES.testPanel.path}`);
+    expect(byTestId(page(), 'forbidden')).not.toBeNull();
+    expect(page().querySelector('app-test-panel')).toBeNull();
+
+    await harness.navigateByUrl(`/${ADMIN_ROUTES.events.path}`);
+    expect(page().querySelector('app-shell app-events')).not.toBeNull();
   });
 
   it('takes the page away when the member loses the role for it', async () => {

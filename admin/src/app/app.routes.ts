@@ -16,6 +16,8 @@ const FEATURE_ROUTES: Record<AdminRouteKey, LoadChildren> = {
   users: () => import('./features/users/users.routes').then((m) => m.USERS_ROUTES),
   moderation: () =>
     import('./features/moderation/moderation.routes').then((m) => m.MODERATION_ROUTES),
+  events: () => import('./features/events/events.routes').then((m) => m.EVENTS_ROUTES),
+  viewers: () => import('./features/viewers/viewers.routes').then((m) => m.VIEWERS_ROUTES),
   channels: () => import('./features/channels/channels.routes').then((m) => m.CHANNELS_ROUTES),
   archiveSettings: () =>
     import('./features/archive-settings/archive-settings.routes').then(
@@ -23,6 +25,8 @@ const FEATURE_ROUTES: Record<AdminRouteKey, LoadChildren> = {
     ),
   overlayKeys: () =>
     import('./features/overlay-keys/overlay-keys.routes').then((m) => m.OVERLAY_KEYS_ROUTES),
+  testPanel: () =>
+    import('./features/test-panel/test-panel.routes').then((m) => m.TEST_PANEL_ROUTES),
   accounts: () => import('./features/accounts/accounts.routes').then((m) => m.ACCOUNTS_ROUTES),
   team: () => import('./features/team/team.routes').then((m) => m.TEAM_ROUTES),
 };

@@ -11,6 +11,9 @@ export const LIVE_LINK = `/${ADMIN_ROUTES.live.path}`;
 export const MODERATION_LINK = `/${ADMIN_ROUTES.moderation.path}`;
 export const USERS_LINK = `/${ADMIN_ROUTES.users.path}`;
 export const CHANNELS_LINK = `/${ADMIN_ROUTES.channels.path}`;
+export const EVENTS_LINK = `/${ADMIN_ROUTES.events.path}`;
+export const VIEWERS_LINK = `/${ADMIN_ROUTES.viewers.path}`;
+export const TEST_PANEL_LINK = `/${ADMIN_ROUTES.testPanel.path}`;
 
 /** How far around a message its context reaches on the messages page. */
 export const CONTEXT_WINDOW_MS = 2 * 60_000;

@@ -9,6 +9,8 @@ describe('role.util', () => {
         'messages',
         'users',
         'moderation',
+        'events',
+        'viewers',
       ]);
       expect(navFor('admin').map((entry) => entry.key)).toEqual([
         'dashboard',
@@ -16,9 +18,12 @@ describe('role.util', () => {
         'messages',
         'users',
         'moderation',
+        'events',
+        'viewers',
         'channels',
         'archiveSettings',
         'overlayKeys',
+        'testPanel',
         'accounts',
         'team',
       ]);

@@ -49,6 +49,8 @@ describe(NavListComponent.name, () => {
       '/messages',
       '/users',
       '/moderation',
+      '/events',
+      '/viewers',
     ]);
   });
 

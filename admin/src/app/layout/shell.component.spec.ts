@@ -74,9 +74,12 @@ describe(ShellComponent.name, () => {
       'nav-messages',
       'nav-users',
       'nav-moderation',
+      'nav-events',
+      'nav-viewers',
       'nav-channels',
       'nav-archiveSettings',
       'nav-overlayKeys',
+      'nav-testPanel',
       'nav-accounts',
       'nav-team',
     ]);
@@ -92,6 +95,8 @@ describe(ShellComponent.name, () => {
       'nav-messages',
       'nav-users',
       'nav-moderation',
+      'nav-events',
+      'nav-viewers',
     ]);
   });
 

@@ -17,9 +17,12 @@ import {
 } from '../../../testing/health.fixtures';
 import { buttonNamed } from '../../../testing/overlay.testing';
 import { pageTestProviders } from '../../../testing/page.testing';
+import { summaryOf } from '../../../testing/stream-events.fixtures';
 import { ARCHIVE_HEALTH_URL, ARCHIVE_OVERVIEW_URL } from '../../core/archive-api.service';
+import { EVENTS_SUMMARY_URL } from '../../core/events-api.service';
 import { HEALTH_URL, READINESS_URL } from '../../core/health-api.service';
 import { DashboardComponent } from './dashboard.component';
+import { startOfLocalDay } from './events-today-card.component';
 
 describe(DashboardComponent.name, () => {
   let fixture: ComponentFixture<DashboardComponent>;
@@ -240,6 +243,64 @@ describe(DashboardComponent.name, () => {
       fixture.detectChanges();
 
       expect(byTestId('total-messages')?.textContent.trim()).toBe('1,250,000');
+    });
+  });
+
+  describe("today's events", () => {
+    function summaryRequest() {
+      return http.expectOne((request) => request.url === EVENTS_SUMMARY_URL);
+    }
+
+    function link(element: Element | null | undefined): URL {
+      return new URL(element?.getAttribute('href') ?? '', 'http://admin.test');
+    }
+
+    it('counts them by type since local midnight, charted, each type linking to the log', () => {
+      const request = summaryRequest();
+      const since = startOfLocalDay(new Date());
+      expect(request.request.params.get('since')).toBe(since);
+      request.flush(summaryOf({ gift: 3, sub: 5, raid: 1 }, since));
+      fixture.detectChanges();
+
+      expect(byTestId('events-today-total')?.textContent.trim()).toBe('9');
+      const counts = [...(byTestId('events-today-counts')?.querySelectorAll('li') ?? [])];
+      expect(counts.map((li) => li.dataset['type'])).toEqual(['sub', 'gift', 'raid']);
+      expect(counts[0]?.textContent).toContain('Sub');
+      expect(counts[0]?.textContent).toContain('5');
+      const subs = link(counts[0]?.querySelector('a'));
+      expect(subs.pathname).toBe('/events');
+      expect(subs.searchParams.get('types')).toBe('sub');
+      expect(subs.searchParams.get('since')).toBe(since);
+      expect(subs.searchParams.get('includeTests')).toBe('false');
+      const chart = TestBed.inject(ChartRecorder).configIn(byTestId('events-today-chart'));
+      expect(chart?.type).toBe('bar');
+      expect(chart?.data.labels).toEqual(['Sub', 'Gift', 'Raid']);
+      expect(chart?.data.datasets[0]?.data).toEqual([5, 3, 1]);
+      expect(link(byTestId('events-today-link')).searchParams.has('types')).toBe(false);
+    });
+
+    it('says when nothing happened yet today', () => {
+      summaryRequest().flush(summaryOf({}));
+      fixture.detectChanges();
+
+      expect(byTestId('events-today-total')?.textContent.trim()).toBe('0');
+      expect(byTestId('events-today-empty')?.textContent).toContain('No follows, subs');
+      expect(byTestId('events-today-chart')).toBeNull();
+    });
+
+    it('keeps the last counts, and says why, when a later poll fails', () => {
+      summaryRequest().flush(summaryOf({ follow: 2 }));
+      vi.advanceTimersByTime(30_000);
+      summaryRequest().flush(INTERNAL_ERROR_BODY, {
+        status: 500,
+        statusText: 'Internal Server Error',
+      });
+      fixture.detectChanges();
+
+      expect(byTestId('events-today-error')?.textContent).toContain(
+        'Something broke inside Integron',
+      );
+      expect(byTestId('events-today-total')?.textContent.trim()).toBe('2');
     });
   });
 });

@@ -16,12 +16,13 @@ import { ADMIN_ROUTES } from '@integron/contracts';
 import { ArchiveHealthCardComponent } from './archive-health-card.component';
 import { ArchiveHealthMonitor } from './archive-health-monitor.service';
 import { ArchiveOverviewComponent } from './archive-overview.component';
+import { EventsTodayCardComponent } from './events-today-card.component';
 import { databaseKindLabel, formatUptime, runModeLabel } from './health-format.util';
 import { HEALTH_POLL_INTERVAL_MS, HealthMonitor } from './health-monitor.service';
 
 /**
- * The server's and the archive's health, live (polled only while on screen), and what the
- * archive holds.
+ * The server's and the archive's health, live (polled only while on screen), today's stream
+ * events, and what the archive holds.
  */
 @Component({
   selector: 'app-dashboard',
@@ -29,6 +30,7 @@ import { HEALTH_POLL_INTERVAL_MS, HealthMonitor } from './health-monitor.service
     ArchiveHealthCardComponent,
     ArchiveOverviewComponent,
     DatePipe,
+    EventsTodayCardComponent,
     MatButton,
     MatCard,
     MatCardAvatar,

@@ -1,0 +1,5 @@
+import { type Routes } from '@angular/router';
+
+import { EventsComponent } from './events.component';
+
+export const EVENTS_ROUTES: Routes = [{ path: '', component: EventsComponent }];
