@@ -3,6 +3,7 @@ export * from './api-error.js';
 export * from './archive.js';
 export * from './auth.js';
 export * from './channels.js';
+export * from './chat-colors.js';
 export * from './eventsub.js';
 export * from './health.js';
 export * from './live.js';

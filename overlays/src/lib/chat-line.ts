@@ -1,25 +1,9 @@
-import { type OverlayChatMessage } from '@integron/contracts';
+import { type OverlayChatMessage, TWITCH_NAMED_CHAT_COLORS } from '@integron/contracts';
 import { badgeElement } from './badges';
 import { chatTextNodes } from './chat-text';
 
 /** Twitch's colours for chatters who never chose one; each login always gets the same. */
-const DEFAULT_COLOURS = [
-  '#FF0000',
-  '#0000FF',
-  '#008000',
-  '#B22222',
-  '#FF7F50',
-  '#9ACD32',
-  '#FF4500',
-  '#2E8B57',
-  '#DAA520',
-  '#D2691E',
-  '#5F9EA0',
-  '#1E90FF',
-  '#FF69B4',
-  '#8A2BE2',
-  '#00FF7F',
-] as const;
+const DEFAULT_COLOURS = Object.values(TWITCH_NAMED_CHAT_COLORS);
 const HEX_COLOUR = /^#[0-9a-f]{6}$/i;
 
 /**

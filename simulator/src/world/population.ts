@@ -1,3 +1,4 @@
+import { TWITCH_NAMED_CHAT_COLORS } from '@integron/contracts';
 import { BOT_NAMES, CHANNEL_NAMES, chatterName } from './names.js';
 import { type SimChannel, type SimUser, type TwitchWorld } from './twitch-world.js';
 
@@ -15,23 +16,7 @@ export interface Population {
   bots: SimUser[];
 }
 
-const NAMED_COLOURS = [
-  '#FF0000',
-  '#0000FF',
-  '#008000',
-  '#B22222',
-  '#FF7F50',
-  '#9ACD32',
-  '#FF4500',
-  '#2E8B57',
-  '#DAA520',
-  '#D2691E',
-  '#5F9EA0',
-  '#1E90FF',
-  '#FF69B4',
-  '#8A2BE2',
-  '#00FF7F',
-];
+const NAMED_COLOURS = Object.values(TWITCH_NAMED_CHAT_COLORS);
 
 /**
  * Fills `world` with a streamer team and its community, the same for the same seed: channels
