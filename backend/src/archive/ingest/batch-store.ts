@@ -7,6 +7,8 @@ import { copyLine } from './copy-text.js';
 import { MessagePartitions, monthOf } from './message-partitions.js';
 
 const UNIQUE_VIOLATION = '23505';
+/** How far apart chat and EventSub may tell the same moderation action. */
+const SAME_ACTION_WINDOW_MS = 2 * 60_000;
 
 const MESSAGE_COLUMNS = [
   'sent_at',
@@ -362,8 +364,8 @@ export class BatchStore {
              AND CASE WHEN $2 = 'delete' THEN message_id = $4
                       WHEN $2 = 'clear' THEN true
                       ELSE coalesce(target_id::text, target_login) = $4 END
-             AND occurred_at BETWEEN $11::timestamptz - interval '2 minutes'
-                                 AND $11::timestamptz + interval '2 minutes'
+             AND occurred_at BETWEEN $11::timestamptz - $12 * interval '1 ms'
+                                 AND $11::timestamptz + $12 * interval '1 ms'
            ORDER BY abs(extract(epoch FROM occurred_at - $11::timestamptz)) LIMIT 1)`,
       [
         channelId,
@@ -377,6 +379,7 @@ export class BatchStore {
         row.raw,
         row.targetId,
         row.occurredAt,
+        SAME_ACTION_WINDOW_MS,
       ],
     );
     return rowCount === 1;
@@ -494,8 +497,6 @@ function copy(client: pg.ClientBase, sql: string, text: string): Promise<void> {
 function compareIds(a: string, b: string): number {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
-
-const SAME_ACTION_WINDOW_MS = 2 * 60_000;
 
 /** One action told by both sources within one batch: the same test as against stored ones. */
 function sameActionTold(
