@@ -10,6 +10,7 @@ import { ApiErrorBodyDto, withErrorResponses } from './http/api-error.dto.js';
 import { logApiAwareCors } from './archive/compat/log-api-cors.js';
 import { canonicalHost } from './http/canonical-host.js';
 import { ClosedRootIoAdapter } from './http/socket-io.adapter.js';
+import { EventSubTransport } from './twitch/eventsub/eventsub-transport.js';
 
 export const JSON_BODY_LIMIT = '256kb';
 
@@ -25,6 +26,8 @@ export async function createApp(runtime: AppRuntime): Promise<NestExpressApplica
   app.disable('x-powered-by');
   app.set('trust proxy', runtime.config.http.trustProxy);
   app.use(canonicalHost(runtime.config.http.publicUrl, runtime.config.http.publicUrlConfigured));
+  // EventSub webhooks are verified against the raw body: before any parser reads it.
+  app.get(EventSubTransport).mount(app.getHttpAdapter().getInstance());
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false });
   app.use(securityHeaders(runtime.config.http.publicUrl));

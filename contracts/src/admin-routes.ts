@@ -27,6 +27,7 @@ export const ADMIN_ROUTES = {
     icon: 'inventory_2',
     minRole: 'admin',
   },
+  overlays: { path: 'overlays', title: 'Overlays', icon: 'layers', minRole: 'admin' },
   overlayKeys: { path: 'overlay-keys', title: 'Overlay keys', icon: 'key', minRole: 'admin' },
   testPanel: { path: 'test-panel', title: 'Test panel', icon: 'science', minRole: 'admin' },
   accounts: { path: 'accounts', title: 'Connected accounts', icon: 'link', minRole: 'admin' },

@@ -1,3 +1,4 @@
+import type { AlertCommand, AlertQueueReport } from './alert-queue.js';
 import type { StreamEvent } from './stream-event.js';
 import type { ChatMessageEvent } from './twitch-event.js';
 
@@ -92,12 +93,25 @@ export const OVERLAY_REPLAY_MAX = 50;
 /** The refusal an overlay socket sees as `connect_error` when `auth.replay` is not 0..50. */
 export const OVERLAY_REPLAY_INVALID = `replay must be a whole number from 0 to ${OVERLAY_REPLAY_MAX} (auth: { key, replay }).`;
 
-/** What an overlay socket sends in its handshake. */
-export interface OverlayHandshake {
-  key: string;
+/** What an overlay socket sends in its handshake: an overlay key, or a preview's channel. */
+export type OverlayHandshake = (
+  | { key: string }
+  /**
+   * A signed-in member's preview in the admin (Integron's channel id): authorised by the
+   * session cookie instead of a key.
+   */
+  | { preview: string }
+) & {
   /** How many recent stream events and chat lines to be sent on connect; default 0. */
   replay?: number;
-}
+};
+
+/** The refusal a preview socket sees when its session may not see the channel's overlays. */
+export const OVERLAY_PREVIEW_REFUSED =
+  'An overlay preview needs an admin signed in to Integron and a known channel (auth: { preview }).';
+
+/** The key name an admin's overlay preview reports as. */
+export const OVERLAY_PREVIEW_NAME = 'Admin preview';
 
 /** A chat line as overlays show it. */
 export type OverlayChatMessage = Pick<
@@ -157,7 +171,11 @@ export interface OverlayServerToClientEvents {
   'stream-event': (event: StreamEvent) => void;
   'chat-message': (message: OverlayChatMessage) => void;
   'chat-removed': (removal: OverlayChatRemoval) => void;
+  /** For alerts overlays; after `ready` when the channel's alerts are paused. Others ignore it. */
+  'alert-command': (command: AlertCommand) => void;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- overlays only listen
-export interface OverlayClientToServerEvents {}
+export interface OverlayClientToServerEvents {
+  /** Alerts overlays: what they show and hold, on connect and after every change. */
+  'alert-queue': (report: AlertQueueReport) => void;
+}

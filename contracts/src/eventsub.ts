@@ -23,6 +23,7 @@ export const EVENTSUB_TYPES = [
   'channel.ban',
   'channel.unban',
   'channel.chat.message_delete',
+  'channel.chat.clear',
 ] as const;
 
 export type EventSubType = (typeof EVENTSUB_TYPES)[number];
@@ -48,11 +49,22 @@ export interface EventSubSubscriptionState {
   since: string;
 }
 
+/**
+ * How Twitch delivers: over a WebSocket Integron opens as the broadcaster, or to Integron's
+ * HTTPS callback (when `PUBLIC_URL` is https).
+ */
+export const EVENTSUB_TRANSPORTS = ['websocket', 'webhook'] as const;
+
+export type EventSubTransportKind = (typeof EVENTSUB_TRANSPORTS)[number];
+
 /** `GET /api/channels/:id/eventsub`: what Twitch tells Integron about a channel, and how. */
 export interface ChannelEventSub {
   channelId: string;
-  transport: 'websocket';
-  /** Whether the WebSocket of the channel's broadcaster account is connected to Twitch. */
+  transport: EventSubTransportKind;
+  /**
+   * WebSocket: whether the broadcaster account's WebSocket is connected to Twitch. Webhook:
+   * whether Integron takes deliveries at its callback URL.
+   */
   connected: boolean;
   /** One per type; empty while the channel is inactive. */
   subscriptions: EventSubSubscriptionState[];

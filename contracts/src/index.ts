@@ -1,4 +1,5 @@
 export * from './admin-routes.js';
+export * from './alert-queue.js';
 export * from './api-error.js';
 export * from './archive.js';
 export * from './auth.js';
@@ -7,6 +8,8 @@ export * from './chat-colors.js';
 export * from './eventsub.js';
 export * from './health.js';
 export * from './live.js';
+export * from './overlay-params.js';
+export * from './overlay-badges.js';
 export * from './stream-event.js';
 export * from './team.js';
 export * from './twitch-accounts.js';

@@ -1,12 +1,14 @@
 import {
-  OVERLAY_REPLAY_MAX,
+  OVERLAY_PARAMS,
   type OverlayChatMessage,
   type OverlayChatRemoval,
   removesChatMessage,
 } from '@integron/contracts';
+import { type BadgeImages, fetchBadgeImages } from './lib/badges';
 import { chatLineParts } from './lib/chat-line';
 import { OverlayParams } from './lib/overlay-params';
 import { startOverlayPage } from './lib/overlay-page';
+import { overlayCredentialsFrom } from './lib/overlay-socket';
 import { RecentIds } from './lib/recent-ids';
 
 /** How long a line takes to fade out in chat.css. */
@@ -22,6 +24,7 @@ interface ChatSettings {
 class ChatBox {
   private readonly shown = new RecentIds();
   private readonly lines = new WeakMap<Element, OverlayChatMessage>();
+  private badgeImages: BadgeImages = {};
 
   constructor(
     private readonly list: HTMLElement,
@@ -36,11 +39,20 @@ class ChatBox {
     if (!this.shown.add(message.messageId)) return;
     const line = document.createElement('li');
     line.className = message.isAction ? 'chat-line chat-line--action' : 'chat-line';
-    line.append(...chatLineParts(message, 'chat'));
+    line.append(...chatLineParts(message, 'chat', this.badgeImages));
     this.lines.set(line, message);
     this.list.append(line);
     while (this.list.children.length > max) this.list.firstElementChild?.remove();
     if (fade > 0) setTimeout(() => fadeOut(line), replayed ? fade - age : fade);
+  }
+
+  /** The channel's badge images, for the lines shown and those to come. */
+  useBadgeImages(images: BadgeImages): void {
+    this.badgeImages = images;
+    for (const line of this.list.children) {
+      const message = this.lines.get(line);
+      if (message) line.replaceChildren(...chatLineParts(message, 'chat', images));
+    }
   }
 
   remove(removal: OverlayChatRemoval): void {
@@ -58,8 +70,8 @@ function fadeOut(line: HTMLElement): void {
 
 const params = new OverlayParams(window.location.search);
 const settings: ChatSettings = {
-  max: params.int('max', 10, 1, OVERLAY_REPLAY_MAX),
-  fade: params.int('fade', 30_000, 1_000, 3_600_000, true),
+  max: params.int('max', OVERLAY_PARAMS.chatMax),
+  fade: params.int('fade', OVERLAY_PARAMS.chatFade),
 };
 const list = document.querySelector<HTMLElement>('.chat');
 if (list) {
@@ -70,4 +82,12 @@ if (list) {
   });
   socket?.on('chat-message', (message) => chat.show(message, false));
   socket?.on('chat-removed', (removal) => chat.remove(removal));
+  // After every (re)connect: the channel may have changed its badges while the page was away.
+  const credentials = overlayCredentialsFrom(window.location);
+  if (credentials)
+    socket?.on('ready', () => {
+      void fetchBadgeImages(credentials).then((images) => {
+        if (images) chat.useBadgeImages(images);
+      });
+    });
 }

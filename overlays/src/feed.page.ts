@@ -1,5 +1,8 @@
 import {
-  OVERLAY_REPLAY_MAX,
+  FEED_ITEM_TYPES,
+  FEED_NEWEST,
+  type FeedItemType,
+  OVERLAY_PARAMS,
   type OverlayChatMessage,
   type OverlayChatRemoval,
   type OverlayItem,
@@ -15,13 +18,9 @@ import { startOverlayPage } from './lib/overlay-page';
 import { RecentIds } from './lib/recent-ids';
 import { describeStreamEvent, headlineNodes } from './lib/stream-event-text';
 
-/** `chat` is chat lines; the others are stream event types. */
-const FEED_TYPES = ['chat', ...STREAM_EVENT_TYPES] as const;
-type FeedType = (typeof FEED_TYPES)[number];
-
 interface FeedSettings {
   max: number;
-  types: ReadonlySet<FeedType>;
+  types: ReadonlySet<FeedItemType>;
   newest: 'top' | 'bottom';
 }
 
@@ -77,9 +76,9 @@ function eventParts(event: StreamEvent): HTMLElement[] {
 
 const params = new OverlayParams(window.location.search);
 const settings: FeedSettings = {
-  max: params.int('max', 10, 1, OVERLAY_REPLAY_MAX),
-  types: params.list('types', FEED_TYPES, STREAM_EVENT_TYPES),
-  newest: params.choice('newest', ['top', 'bottom'], 'top'),
+  max: params.int('max', OVERLAY_PARAMS.feedMax),
+  types: params.list('types', FEED_ITEM_TYPES, STREAM_EVENT_TYPES),
+  newest: params.choice('newest', FEED_NEWEST, 'top'),
 };
 const list = document.querySelector<HTMLElement>('.feed');
 if (list) {

@@ -1,5 +1,5 @@
 import { type HealthInfo } from '@integron/contracts';
-import { connectOverlay, overlayKeyFrom } from './lib/overlay-socket';
+import { connectOverlay, overlayCredentialsFrom } from './lib/overlay-socket';
 import { describeOverlayState } from './lib/overlay-state-text';
 
 /** Tells someone setting up OBS whether this overlay host reaches the Integron server. */
@@ -18,10 +18,10 @@ async function showServerStatus(element: HTMLElement): Promise<void> {
 
 /** Shows whether the URL's overlay key opens its channel, live. */
 function showKeyStatus(element: HTMLElement): void {
-  const key = overlayKeyFrom(window.location);
+  const credentials = overlayCredentialsFrom(window.location);
   // With a key the page is an OBS source, not a setup page: see index.css.
-  document.body.classList.toggle('with-key', key !== null);
-  connectOverlay(key, (state) => {
+  document.body.classList.toggle('with-key', credentials !== null);
+  connectOverlay(credentials, (state) => {
     const { text, status } = describeOverlayState(state);
     element.textContent = text;
     element.dataset.status = status;

@@ -23,6 +23,7 @@ const FEATURE_ROUTES: Record<AdminRouteKey, LoadChildren> = {
     import('./features/archive-settings/archive-settings.routes').then(
       (m) => m.ARCHIVE_SETTINGS_ROUTES,
     ),
+  overlays: () => import('./features/overlays/overlays.routes').then((m) => m.OVERLAYS_ROUTES),
   overlayKeys: () =>
     import('./features/overlay-keys/overlay-keys.routes').then((m) => m.OVERLAY_KEYS_ROUTES),
   testPanel: () =>

@@ -1,10 +1,11 @@
-import { roleAtLeast } from '@integron/contracts';
+import { type OverlaySession, roleAtLeast } from '@integron/contracts';
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { assertUnreachable } from '../common/assert-unreachable.js';
 import { ApiError } from '../http/api-error.js';
 import { AUTH_POLICY, type AuthPolicy, DEFAULT_POLICY } from './auth-policy.js';
 import { OverlayKeysService } from './overlay-keys/overlay-keys.service.js';
+import { OverlayPreviews } from './overlay-keys/overlay-previews.js';
 import { type AuthenticatedRequest } from './request-context.js';
 import { passesCsrfCheck } from './session/csrf.js';
 import { TeamService } from './team/team.service.js';
@@ -21,6 +22,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly team: TeamService,
     private readonly overlayKeys: OverlayKeysService,
+    private readonly previews: OverlayPreviews,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -39,7 +41,7 @@ export class AccessGuard implements CanActivate {
         if (!request.overlay)
           throw new ApiError(
             'UNAUTHORIZED',
-            'This needs a valid overlay key (?key= or X-Overlay-Key).',
+            'This needs a valid overlay key (?key= or X-Overlay-Key), or an admin signed in for ?preview=<channel id>.',
           );
         return true;
       case 'member': {
@@ -66,8 +68,13 @@ export class AccessGuard implements CanActivate {
     }
   }
 
-  private overlaySession(request: AuthenticatedRequest) {
+  /** An OBS source's key; without one, a signed-in admin's preview of a channel. */
+  private async overlaySession(request: AuthenticatedRequest): Promise<OverlaySession | null> {
     const key = request.get(OVERLAY_KEY_HEADER) ?? request.query.key;
-    return typeof key === 'string' ? this.overlayKeys.authenticate(key) : Promise.resolve(null);
+    if (key !== undefined)
+      return typeof key === 'string' ? this.overlayKeys.authenticate(key) : null;
+    const memberId = request.session?.memberId;
+    const member = memberId ? await this.team.sessionMember(memberId) : null;
+    return this.previews.sessionFor(member, request.query.preview);
   }
 }

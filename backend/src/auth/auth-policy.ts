@@ -28,7 +28,10 @@ export const RequireRole = (minRole: TeamRole) =>
     ApiForbiddenResponse({ description: `Needs the ${minRole} role (or a valid CSRF header).` }),
   );
 
-/** An overlay page: an overlay key (`?key=` or `X-Overlay-Key`) grants its one channel. */
+/**
+ * An overlay page: an overlay key (`?key=` or `X-Overlay-Key`) grants its one channel; without a
+ * key, `?preview=<channel id>` grants a signed-in admin's preview of it. Reads only (GET).
+ */
 export const OverlayKeyAuth = () =>
   applyDecorators(
     SetMetadata(AUTH_POLICY, { kind: 'overlay-key' } satisfies AuthPolicy),
@@ -37,6 +40,11 @@ export const OverlayKeyAuth = () =>
       name: 'key',
       required: false,
       description: 'Overlay key (or the X-Overlay-Key header).',
+    }),
+    ApiQuery({
+      name: 'preview',
+      required: false,
+      description: 'Without a key: the channel (Integron id) a signed-in admin previews.',
     }),
     ApiUnauthorizedResponse({ description: 'Missing or unknown overlay key.' }),
   );

@@ -7,9 +7,11 @@ import { OverlayKeyEntity } from './overlay-keys/overlay-key.entity.js';
 import { OverlayKeysController } from './overlay-keys/overlay-keys.controller.js';
 import { OverlayKeysService } from './overlay-keys/overlay-keys.service.js';
 import { OverlayGateway } from './overlay-keys/overlay.gateway.js';
+import { OverlayPreviews } from './overlay-keys/overlay-previews.js';
 import { SecretsModule } from './secrets/secrets.module.js';
 import { SessionMiddleware } from './session/session.middleware.js';
 import { SessionsService } from './session/sessions.service.js';
+import { SocketSessions } from './session/socket-sessions.js';
 import { SignInController } from './sign-in/sign-in.controller.js';
 import { TwitchSignInStrategy } from './sign-in/twitch-sign-in.strategy.js';
 import { TeamMemberEntity } from './team/team-member.entity.js';
@@ -28,12 +30,14 @@ import { TeamService } from './team/team.service.js';
     { provide: APP_GUARD, useClass: AccessGuard },
     SessionMiddleware,
     SessionsService,
+    SocketSessions,
     TeamService,
     TwitchSignInStrategy,
     OverlayKeysService,
+    OverlayPreviews,
     OverlayGateway,
   ],
-  exports: [SessionMiddleware, TeamService, OverlayGateway],
+  exports: [SessionMiddleware, SocketSessions, TeamService, OverlayGateway],
 })
 export class AuthModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -53,6 +53,17 @@ describe(parseConfig.name, () => {
     expect(problem).not.toContain('hunter2');
   });
 
+  it('takes an EventSub webhook secret of 10 to 100 characters, without echoing a bad one', () => {
+    expect(parseConfig({}).eventSub).toEqual({ webhookSecret: null });
+    expect(parseConfig({ EVENTSUB_WEBHOOK_SECRET: 'ten-chars!' }).eventSub).toEqual({
+      webhookSecret: 'ten-chars!',
+    });
+    expect(problemsOf({ EVENTSUB_WEBHOOK_SECRET: 'short' })).toEqual([
+      'EVENTSUB_WEBHOOK_SECRET must be 10 to 100 characters (generate some with: openssl rand -hex 32); the value given is not.',
+    ]);
+    expect(problemsOf({ EVENTSUB_WEBHOOK_SECRET: 'x'.repeat(101) })).toHaveLength(1);
+  });
+
   it('requires the Twitch secret only when the Twitch client id is set', () => {
     expect(problemsOf({ TWITCH_CLIENT_ID: 'abcdefghij0123' })).toEqual([
       'TWITCH_CLIENT_SECRET must be set together with TWITCH_CLIENT_ID (set both for live mode, neither for demo mode).',
@@ -104,12 +115,14 @@ describe(describeConfig.name, () => {
         DATABASE_URL: 'postgres://integron:hunter2@db:5432/integron',
         TWITCH_CLIENT_ID: 'abcdefghij0123',
         TWITCH_CLIENT_SECRET: 's3cr3ts3cr3ts3cr3t',
+        EVENTSUB_WEBHOOK_SECRET: 'webhook-s3cr3t',
       }),
     );
 
     const text = JSON.stringify(sut);
     expect(text).not.toContain('hunter2');
     expect(text).not.toContain('s3cr3ts3cr3ts3cr3t');
+    expect(text).not.toContain('webhook-s3cr3t');
     expect(sut.database).toBe('postgres://integron:***@db:5432/integron');
   });
 });

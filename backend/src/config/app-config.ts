@@ -48,6 +48,10 @@ export class AppConfig {
     chatHost: string | null;
     eventSubWsUrl: string | null;
   };
+  readonly eventSub!: {
+    /** EVENTSUB_WEBHOOK_SECRET; `null`: generated and kept in the database. */
+    webhookSecret: string | null;
+  };
   readonly auth!: {
     /** 32 bytes; `undefined`: generated into the data directory. */
     encryptionKey: Buffer | undefined;
@@ -140,6 +144,7 @@ export function parseConfig(env: Environment, cwd = process.cwd()): AppConfig {
       chatHost: v.TWITCH_CHAT_HOST ?? null,
       eventSubWsUrl: v.TWITCH_EVENTSUB_WS_URL ?? null,
     },
+    eventSub: { webhookSecret: v.EVENTSUB_WEBHOOK_SECRET ?? null },
     auth: {
       encryptionKey:
         v.ENCRYPTION_KEY === undefined ? undefined : Buffer.from(v.ENCRYPTION_KEY, 'base64'),
@@ -165,6 +170,7 @@ export function describeConfig(config: AppConfig): Record<string, unknown> {
     twitchClientId: config.twitch?.clientId ?? null,
     twitchServers: config.twitchServers,
     encryptionKey: config.auth.encryptionKey ? 'set' : 'generated in the data directory',
+    eventSubWebhookSecret: config.eventSub.webhookSecret ? 'set' : 'generated in the database',
     ownerLogin: config.auth.ownerLogin ?? 'first to sign in',
   };
 }

@@ -193,6 +193,13 @@ export const CONFIG_VARIABLES = {
     description:
       'Live mode: the EventSub WebSocket server to use instead of wss://eventsub.wss.twitch.tv/ws (a Twitch-compatible test server).',
   }),
+  EVENTSUB_WEBHOOK_SECRET: variable({
+    schema: z.string().min(10).max(100).optional(),
+    expected: '10 to 100 characters (generate some with: openssl rand -hex 32)',
+    description:
+      'Live mode with an https PUBLIC_URL, where Twitch delivers EventSub to PUBLIC_URL/eventsub: the secret Twitch signs deliveries with. When unset, the last one used is kept (generated on first start), stored encrypted in the database.',
+    secret: true,
+  }),
 } as const;
 
 export type ConfigVariableName = keyof typeof CONFIG_VARIABLES;

@@ -16,6 +16,7 @@ import {
   timeRangeOf,
   whereOf,
 } from '../http/query-support.js';
+import { ApiError } from '../http/api-error.js';
 import { type StreamEventQueryDto } from './dto/stream-event.dto.js';
 
 interface LoggedRow {
@@ -24,6 +25,16 @@ interface LoggedRow {
   source: string;
   recorded_at: Date;
   data: StreamEvent;
+}
+
+function toLogged(row: LoggedRow): LoggedStreamEvent {
+  return {
+    id: row.id,
+    channelId: row.channel_id,
+    event: row.data,
+    isTest: row.source === 'test',
+    recordedAt: row.recorded_at.toISOString(),
+  };
 }
 
 /** The stream events log, newest first. */
@@ -57,17 +68,18 @@ export class EventsLogService {
         filterValues,
       ),
     ]);
-    return pageOf(
-      rows.map((row) => ({
-        id: row.id,
-        channelId: row.channel_id,
-        event: row.data,
-        isTest: row.source === 'test',
-        recordedAt: row.recorded_at.toISOString(),
-      })),
-      counted[0]?.n ?? 0,
-      slice,
+    return pageOf(rows.map(toLogged), counted[0]?.n ?? 0, slice);
+  }
+
+  /** One logged event; a 404 when the log has none with this id. */
+  async get(logId: string): Promise<LoggedStreamEvent> {
+    const [row] = await this.dataSource.query<LoggedRow[]>(
+      `SELECT id::text, channel_id::text, source, recorded_at, data FROM stream_events
+        WHERE id = $1`,
+      [logId],
     );
+    if (!row) throw new ApiError('NOT_FOUND', `The events log has no event ${logId}.`);
+    return toLogged(row);
   }
 
   /** How many of each event since `since` (default: today, UTC), test events left out. */

@@ -22,6 +22,6 @@ import { ViewersService } from './viewers.service.js';
     TestFireService,
     ViewersService,
   ],
-  exports: [StreamEventsService],
+  exports: [StreamEventsService, EventsLogService],
 })
 export class EventsModule {}

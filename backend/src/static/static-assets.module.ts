@@ -15,7 +15,8 @@ const OVERLAYS_DIST = fileURLToPath(new URL('../../../overlays/dist', import.met
       {
         rootPath: OVERLAYS_DIST,
         serveRoot: '/overlay',
-        serveStaticOptions: { fallthrough: false },
+        // `/overlay/alerts` is `alerts.html`, as OBS sources are told.
+        serveStaticOptions: { fallthrough: false, extensions: ['html'] },
       },
       {
         rootPath: ADMIN_DIST,

@@ -1,4 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { SecretsModule } from '../auth/secrets/secrets.module.js';
 import { TokenVaultModule } from '../auth/token-vault/token-vault.module.js';
 import { ChannelsModule } from '../channels/channels.module.js';
 import { DeviceConnectFlows } from './accounts/device-connect-flows.js';
@@ -9,7 +10,9 @@ import { TwitchChat } from './chat/twitch-chat.service.js';
 import { ChannelEventSubService } from './eventsub/channel-eventsub.service.js';
 import { EventSubController } from './eventsub/eventsub.controller.js';
 import { EVENTSUB_METRIC_PROVIDERS } from './eventsub/eventsub.metrics.js';
+import { EVENTSUB_TRANSPORT_PROVIDER } from './eventsub/eventsub-transport.provider.js';
 import { TwitchEventSub } from './eventsub/twitch-eventsub.service.js';
+import { TwitchChatBadges } from './helix/twitch-chat-badges.js';
 import { TwitchUsers } from './helix/twitch-users.js';
 import { TwitchEndpoints } from './twitch-endpoints.js';
 import { TwitchIdentity } from './twitch-identity.js';
@@ -27,18 +30,21 @@ export class TwitchModule {
   static forRoot(endpoints: TwitchEndpoints): DynamicModule {
     return {
       module: TwitchModule,
-      // Channels: for the EventSub routes, which name a channel by Integron's id.
-      imports: [TokenVaultModule, ChannelsModule],
+      // Channels: for the EventSub routes, which name a channel by Integron's id. Secrets: the
+      // key that seals the EventSub webhook secret.
+      imports: [TokenVaultModule, SecretsModule, ChannelsModule],
       controllers: [TwitchAccountsController, EventSubController],
       providers: [
         { provide: TwitchEndpoints, useValue: endpoints },
         { provide: TwitchIdentity, useValue: endpoints.identity },
         TwitchOAuth,
         TwitchUsers,
+        TwitchChatBadges,
         TwitchAuthProviders,
         TwitchAccountsService,
         DeviceConnectFlows,
         TwitchChat,
+        EVENTSUB_TRANSPORT_PROVIDER,
         TwitchEventSub,
         ChannelEventSubService,
         ...TWITCH_METRIC_PROVIDERS,
@@ -49,6 +55,7 @@ export class TwitchModule {
         TwitchIdentity,
         TwitchOAuth,
         TwitchUsers,
+        TwitchChatBadges,
         TwitchAuthProviders,
         TwitchAccountsService,
         TwitchChat,

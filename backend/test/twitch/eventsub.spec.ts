@@ -110,10 +110,11 @@ describe('EventSub over WebSocket', () => {
       events.streamOnline(channel),
       timeout,
       events.ban(channel, chatter(8), chatter(6)),
+      events.clearChat(channel, chatter(6)),
     ])
       await twitch().happen(happening);
 
-    await expect.poll(() => received.length, POLL).toBeGreaterThanOrEqual(12);
+    await expect.poll(() => received.length, POLL).toBeGreaterThanOrEqual(13);
     expect(received.every((event) => event.channel.id === ref.id)).toBe(true);
     expect(ofType('follow')).toMatchObject([{ user: { id: chatter(0).id } }]);
     expect(ofType('resub')).toMatchObject([
@@ -159,6 +160,13 @@ describe('EventSub over WebSocket', () => {
     ]);
     expect(ofType('chat.user_banned')).toMatchObject([
       { user: { id: chatter(8).id }, moderator: { id: chatter(6).id }, reason: null },
+    ]);
+    expect(ofType('chat.cleared')).toEqual([
+      expect.objectContaining({
+        eventId: expect.stringMatching(/^eventsub:channel\.chat\.clear:/) as unknown,
+        moderator: null,
+        rawIrc: null,
+      }),
     ]);
     const ids = received.map((event) => event.eventId);
     expect(new Set(ids).size).toBe(ids.length);

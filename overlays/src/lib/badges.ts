@@ -1,10 +1,14 @@
-import { type Badge } from '@integron/contracts';
+import { type Badge, OVERLAY_BADGES_PATH, type OverlayBadgeImages } from '@integron/contracts';
 import { cssName } from './css-name';
+import { type OverlayCredentials } from './overlay-socket';
+
+/** A channel's badge images by set and version, as `GET /api/overlay/badges` gives them. */
+export type BadgeImages = OverlayBadgeImages['badges'];
 
 /**
- * Image ids of Twitch's global badges that are the same everywhere. Every other badge
- * (subscriber and bits badges are each channel's own, and seasonal ones come and go) needs a
- * Helix look-up, so it is shown as a styled label with its name instead.
+ * Image ids of Twitch's global badges that are the same everywhere, for when the channel's
+ * badge images could not be had. Subscriber and bits badges are each channel's own, so without
+ * those they are shown as a styled label with their name.
  */
 const GLOBAL_BADGE_IMAGES: Readonly<Record<string, string>> = {
   'broadcaster/1': '5527c58c-fb7d-422d-b71b-f309dcb85cc1',
@@ -14,17 +18,40 @@ const GLOBAL_BADGE_IMAGES: Readonly<Record<string, string>> = {
   'turbo/1': 'bd444ec6-8f34-4bf9-91f4-af1e3428d80f',
 };
 
-/** `<img class="badge">` where the image is known, else `<span class="badge badge--label">`. */
-export function badgeElement(badge: Badge): HTMLElement {
+/** The channel's badge images for the page's key (or preview), or `null` when the server cannot say. */
+export async function fetchBadgeImages(
+  credentials: OverlayCredentials,
+): Promise<BadgeImages | null> {
+  const request =
+    'key' in credentials
+      ? fetch(OVERLAY_BADGES_PATH, { headers: { 'X-Overlay-Key': credentials.key } })
+      : fetch(`${OVERLAY_BADGES_PATH}?${new URLSearchParams({ preview: credentials.preview })}`);
+  try {
+    const response = await request;
+    return response.ok ? ((await response.json()) as OverlayBadgeImages).badges : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `<img class="badge">` with the channel's image, else Twitch's global one, else
+ * `<span class="badge badge--label">`.
+ */
+export function badgeElement(badge: Badge, images: BadgeImages = {}): HTMLElement {
   const name = `${badge.setId}/${badge.version}`;
-  const imageId = GLOBAL_BADGE_IMAGES[name];
+  const channelImage = images[badge.setId]?.[badge.version];
+  const globalId = GLOBAL_BADGE_IMAGES[name];
+  const src =
+    channelImage?.url1x ??
+    (globalId === undefined ? undefined : `https://static-cdn.jtvnw.net/badges/v1/${globalId}/1`);
   const label = badgeLabel(badge);
-  if (imageId === undefined) return label;
+  if (src === undefined) return label;
   const image = document.createElement('img');
   image.className = `badge badge--${cssName(badge.setId)}`;
-  image.src = `https://static-cdn.jtvnw.net/badges/v1/${imageId}/1`;
+  image.src = src;
   image.alt = badge.setId;
-  image.title = badge.setId;
+  image.title = channelImage?.title ?? badge.setId;
   image.dataset.badge = name;
   // Offline, or should Twitch retire the image: the label, not a broken image.
   image.addEventListener('error', () => image.replaceWith(label), { once: true });

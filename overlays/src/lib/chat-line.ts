@@ -1,5 +1,5 @@
 import { type OverlayChatMessage, TWITCH_NAMED_CHAT_COLORS } from '@integron/contracts';
-import { badgeElement } from './badges';
+import { badgeElement, type BadgeImages } from './badges';
 import { chatTextNodes } from './chat-text';
 
 /** Twitch's colours for chatters who never chose one; each login always gets the same. */
@@ -8,12 +8,17 @@ const HEX_COLOUR = /^#[0-9a-f]{6}$/i;
 
 /**
  * One chat line: `.chat-badges`, `.chat-name` in the chatter's colour, and `.chat-text` with its
- * emotes; a `/me` line (`--action`) is written in the chatter's colour, without a colon.
+ * emotes; a `/me` line (`--action`) is written in the chatter's colour, without a colon. Badges
+ * are drawn from the channel's `badgeImages` where it has them.
  */
-export function chatLineParts(message: OverlayChatMessage, prefix: string): HTMLElement[] {
+export function chatLineParts(
+  message: OverlayChatMessage,
+  prefix: string,
+  badgeImages: BadgeImages = {},
+): HTMLElement[] {
   const colour = nameColour(message);
   const badges = element('span', `${prefix}-badges`);
-  badges.append(...message.badges.map(badgeElement));
+  badges.append(...message.badges.map((badge) => badgeElement(badge, badgeImages)));
   const name = element('span', `${prefix}-name`);
   name.textContent = message.user.displayName;
   name.style.color = colour;

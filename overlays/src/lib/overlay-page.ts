@@ -1,4 +1,4 @@
-import { connectOverlay, overlayKeyFrom, type OverlaySocket } from './overlay-socket';
+import { connectOverlay, overlayCredentialsFrom, type OverlaySocket } from './overlay-socket';
 import { describeOverlayState } from './overlay-state-text';
 
 /**
@@ -13,7 +13,7 @@ export function startOverlayPage(
 ): OverlaySocket | null {
   const notice = document.querySelector<HTMLElement>('.overlay-notice');
   return connectOverlay(
-    overlayKeyFrom(window.location),
+    overlayCredentialsFrom(window.location),
     (state) => {
       document.body.dataset.connection = state.kind;
       const { text, status } = describeOverlayState(state);

@@ -1,3 +1,5 @@
+import { type OverlayNumberParam } from '@integron/contracts';
+
 /**
  * An overlay's settings from its URL (`?max=10&types=sub,gift`). A value that does not fit is
  * replaced by the default and noted in `problems`, for the page to tell whoever set it up.
@@ -10,8 +12,8 @@ export class OverlayParams {
     this.params = new URLSearchParams(search);
   }
 
-  /** A whole number from `min` to `max`; `0` too when `zeroAllowed` (e.g. "never fade"). */
-  int(name: string, fallback: number, min: number, max: number, zeroAllowed = false): number {
+  /** A whole number in the parameter's range (`0` too when allowed, e.g. "never fade"). */
+  int(name: string, { fallback, min, max, zeroAllowed }: OverlayNumberParam): number {
     const raw = this.raw(name);
     if (raw === null) return fallback;
     const value = /^\d+$/.test(raw) ? Number(raw) : NaN;

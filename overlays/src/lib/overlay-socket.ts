@@ -18,27 +18,38 @@ export type OverlayConnectionState =
   | { kind: 'withdrawn' }
   | { kind: 'reconnecting' };
 
-/** The key an overlay URL carries: `/overlay/…?key=ovk_…`. */
-export function overlayKeyFrom(location: Pick<Location, 'search'>): string | null {
-  const key = new URLSearchParams(location.search).get('key')?.trim();
-  return key === undefined || key === '' ? null : key;
+/** Who an overlay page is: an overlay key, or a preview in the admin. */
+export type OverlayCredentials = { key: string } | { preview: string };
+
+/**
+ * What an overlay URL carries: `/overlay/…?key=ovk_…` for an OBS source, or the admin's
+ * `?preview=<channel id>` (authorised by the signed-in session).
+ */
+export function overlayCredentialsFrom(
+  location: Pick<Location, 'search'>,
+): OverlayCredentials | null {
+  const params = new URLSearchParams(location.search);
+  const key = params.get('key')?.trim();
+  if (key) return { key };
+  const preview = params.get('preview')?.trim();
+  return preview ? { preview } : null;
 }
 
 /**
- * Connects an overlay page to its channel with its key, asking for `replay` recent items on
+ * Connects an overlay page to its channel with its key (or a preview's session), asking for `replay` recent items on
  * every (re)connect. Socket.io reconnects by itself, with backoff, after a network loss or a
  * server restart; a refused or withdrawn key is final, so the page stops trying.
  */
 export function connectOverlay(
-  key: string | null,
+  credentials: OverlayCredentials | null,
   onState: (state: OverlayConnectionState) => void,
   replay = 0,
 ): OverlaySocket | null {
-  if (key === null) {
+  if (credentials === null) {
     onState({ kind: 'no-key' });
     return null;
   }
-  const auth: OverlayHandshake = { key, replay };
+  const auth: OverlayHandshake = { ...credentials, replay };
   const socket: OverlaySocket = io(OVERLAY_NAMESPACE, { auth });
   onState({ kind: 'connecting' });
   socket.on('ready', (session) => onState({ kind: 'ready', session }));

@@ -4,6 +4,7 @@ import { type Duplex } from 'node:stream';
 import { type EventSubService } from '../eventsub/eventsub-service.js';
 import { WEBSOCKET_PATH } from '../eventsub/eventsub-ws-server.js';
 import { type TwitchWorld } from '../world/twitch-world.js';
+import { chatBadgesRoutes } from './chat-badges-routes.js';
 import { chatColorRoutes } from './chat-color-routes.js';
 import { errorHandler, HelixError } from './errors.js';
 import { eventSubSubscriptionRoutes } from './eventsub-subscription-routes.js';
@@ -99,6 +100,7 @@ function helixRoutes(options: TwitchApiServerOptions, rateLimiter: RateLimiter):
       usersRoutes(options.world),
       streamsRoutes(options.world),
       chatColorRoutes(options.world),
+      chatBadgesRoutes(options.world),
       eventSubSubscriptionRoutes(options.eventSub),
     )
     .use(() => {

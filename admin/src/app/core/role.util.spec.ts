@@ -22,6 +22,7 @@ describe('role.util', () => {
         'viewers',
         'channels',
         'archiveSettings',
+        'overlays',
         'overlayKeys',
         'testPanel',
         'accounts',

@@ -78,6 +78,7 @@ describe(ShellComponent.name, () => {
       'nav-viewers',
       'nav-channels',
       'nav-archiveSettings',
+      'nav-overlays',
       'nav-overlayKeys',
       'nav-testPanel',
       'nav-accounts',

@@ -16,14 +16,11 @@ import {
   type OnGatewayInit,
   WebSocketGateway,
 } from '@nestjs/websockets';
-import { type Request, type Response } from 'express';
 import { type Subscription } from 'rxjs';
 import { type Namespace, type Socket } from 'socket.io';
-import { SessionMiddleware } from '../../auth/session/session.middleware.js';
-import { TeamService } from '../../auth/team/team.service.js';
+import { SocketSessions } from '../../auth/session/socket-sessions.js';
 import { EventBus } from '../../bus/event-bus.js';
 import { ChannelsService } from '../../channels/channels.service.js';
-import { AppConfig } from '../../config/app-config.js';
 import { TwitchChat } from '../../twitch/chat/twitch-chat.service.js';
 import { type LiveItem, liveItemsOf } from './live-lines.js';
 import { RecentNames } from './recent-names.js';
@@ -74,26 +71,21 @@ export class LiveGateway
   private readonly logger = new Logger('LiveFeed');
   private readonly sockets = new Set<LiveSocket>();
   private readonly names = new RecentNames(RECENT_NAMES);
-  private readonly origin: string;
   private unsubscribe: (() => void) | undefined;
   private states: Subscription | undefined;
   private dropReports: NodeJS.Timeout | undefined;
   private backlog: Promise<void> | null = null;
 
   constructor(
-    private readonly sessions: SessionMiddleware,
-    private readonly team: TeamService,
+    private readonly sessions: SocketSessions,
     private readonly bus: EventBus,
     private readonly channels: ChannelsService,
     private readonly chat: TwitchChat,
-    config: AppConfig,
-  ) {
-    this.origin = new URL(config.http.publicUrl).origin;
-  }
+  ) {}
 
   afterInit(namespace: LiveNamespace): void {
     namespace.use((socket, next) => {
-      void this.authenticate(socket).then(
+      void this.sessions.member(socket).then(
         (member) => {
           if (!member) return next(new Error(LIVE_SIGN_IN_REQUIRED));
           socket.data.member = member;
@@ -195,20 +187,6 @@ export class LiveGateway
       socket.data.dropped = 0;
     }
   }
-
-  /** The session cookie's member, when the socket comes from the admin's own origin. */
-  private async authenticate(socket: LiveSocket): Promise<SessionMember | null> {
-    const origin = socket.handshake.headers.origin;
-    if (origin !== undefined && origin !== this.origin) return null;
-    const request = socket.request as Request;
-    await new Promise<void>((done, failed) =>
-      this.sessions.use(request, stubResponse(), (error?: unknown) =>
-        error === undefined ? done() : failed(new Error('The session store failed')),
-      ),
-    );
-    const memberId = request.session.memberId;
-    return memberId ? this.team.sessionMember(memberId) : null;
-  }
 }
 
 /**
@@ -219,11 +197,3 @@ function pendingPackets(socket: LiveSocket): number {
   return (socket.conn as unknown as { writeBuffer: unknown[] }).writeBuffer.length;
 }
 
-/** express-session only reads the cookie here; a handshake has no response to write to. */
-function stubResponse(): Response {
-  return {
-    getHeader: () => undefined,
-    setHeader: () => undefined,
-    end: () => undefined,
-  } as unknown as Response;
-}

@@ -1,6 +1,8 @@
 import {
+  type AlertQueueReport,
   OVERLAY_KEY_REFUSED,
   OVERLAY_NAMESPACE,
+  OVERLAY_PREVIEW_REFUSED,
   OVERLAY_REPLAY_INVALID,
   OVERLAY_REPLAY_MAX,
   type OverlayClientToServerEvents,
@@ -17,12 +19,19 @@ import {
 } from '@nestjs/websockets';
 import { type Subscription } from 'rxjs';
 import { type Namespace, type Socket } from 'socket.io';
+import { SocketSessions } from '../session/socket-sessions.js';
 import { OverlayKeysService } from './overlay-keys.service.js';
+import { OverlayPreviews } from './overlay-previews.js';
 
-interface OverlaySocketData {
+export interface OverlaySocketData {
   overlay: OverlaySession;
   /** How many recent items of each kind the socket asked for on connect. */
   replay: number;
+  /** A signed-in admin's preview rather than an OBS source with a key. */
+  preview: boolean;
+  connectedAt: string;
+  /** What an alerts overlay last reported; `null` for other overlays. */
+  alertQueue: AlertQueueReport | null;
 }
 
 export type OverlaySocket = Socket<
@@ -47,9 +56,13 @@ export type OverlayBroadcast = Exclude<keyof OverlayServerToClientEvents, 'ready
 /** What a socket that asks for `replay: N` is sent on connect. */
 export type OverlayReplaySource = (channelId: string, count: number) => OverlayItem[];
 
+/** Told of every overlay socket once it is ready (has its session, joined its room). */
+export type OverlayConnectionListener = (socket: OverlaySocket) => void;
+
 /**
  * OBS browser sources: a socket proves its overlay key before it connects, then joins its
- * channel's room. Rotating or revoking a key cuts off every socket still using it.
+ * channel's room. Rotating or revoking a key cuts off every socket still using it. A signed-in
+ * admin's preview in the admin joins the same room on the strength of the session instead.
  */
 @WebSocketGateway({ namespace: OVERLAY_NAMESPACE })
 export class OverlayGateway
@@ -60,25 +73,40 @@ export class OverlayGateway
   @WebSocketServer() readonly namespace!: OverlayNamespace;
   private withdrawals: Subscription | null = null;
   private replaySource: OverlayReplaySource = () => [];
+  private readonly connectionListeners: OverlayConnectionListener[] = [];
 
-  constructor(private readonly keys: OverlayKeysService) {}
+  constructor(
+    private readonly keys: OverlayKeysService,
+    private readonly sessions: SocketSessions,
+    private readonly previews: OverlayPreviews,
+  ) {}
 
   afterInit(namespace: OverlayNamespace): void {
     namespace.use((socket, next) => {
-      const { key, replay } = socket.handshake.auth as Record<string, unknown>;
+      const { key, preview, replay } = socket.handshake.auth as Record<string, unknown>;
       const count = replayCount(replay);
       if (count === null) return next(new Error(OVERLAY_REPLAY_INVALID));
-      const authenticated = typeof key === 'string' ? this.keys.authenticate(key) : null;
+      const isPreview = key === undefined && preview !== undefined;
+      const authenticated = isPreview
+        ? this.sessions.member(socket).then((member) => this.previews.sessionFor(member, preview))
+        : typeof key === 'string'
+          ? this.keys.authenticate(key)
+          : null;
       void Promise.resolve(authenticated).then(
         (overlay) => {
           if (!overlay) {
             this.logger.warn(
-              `Overlay socket refused from ${socket.handshake.address}: unknown key`,
+              `Overlay socket refused from ${socket.handshake.address}: ${isPreview ? 'preview without an admin session' : 'unknown key'}`,
             );
-            return next(new Error(OVERLAY_KEY_REFUSED));
+            return next(new Error(isPreview ? OVERLAY_PREVIEW_REFUSED : OVERLAY_KEY_REFUSED));
           }
-          socket.data.overlay = overlay;
-          socket.data.replay = count;
+          Object.assign(socket.data, {
+            overlay,
+            replay: count,
+            preview: isPreview,
+            connectedAt: new Date().toISOString(),
+            alertQueue: null,
+          } satisfies OverlaySocketData);
           next();
         },
         (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
@@ -94,6 +122,18 @@ export class OverlayGateway
     await socket.join([overlayRoom(overlay.channel.id), keyRoom(overlay.keyId)]);
     socket.emit('ready', overlay);
     if (replay > 0) socket.emit('replay', this.replaySource(overlay.channel.id, replay));
+    for (const listener of this.connectionListeners) listener(socket);
+  }
+
+  /** Calls `listener` for every overlay socket from now on, once it is ready. */
+  onConnection(listener: OverlayConnectionListener): void {
+    this.connectionListeners.push(listener);
+  }
+
+  /** The overlay sockets of a channel (Integron's id), with their connection ids. */
+  async socketsOf(channelId: string): Promise<(OverlaySocketData & { id: string })[]> {
+    const sockets = await this.namespace.in(overlayRoom(channelId)).fetchSockets();
+    return sockets.map((socket) => ({ ...socket.data, id: socket.id }));
   }
 
   /** Sends to every overlay of the channel (Integron's id). */

@@ -1,6 +1,11 @@
 import { TWITCH_ACCOUNT_PURPOSES, type TwitchAccountPurpose } from '@integron/contracts';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { type AccessToken, type RefreshingAuthProvider } from '@twurple/auth';
+import {
+  type AccessToken,
+  AppTokenAuthProvider,
+  type AuthProvider,
+  type RefreshingAuthProvider,
+} from '@twurple/auth';
 import { UnreadableSecretError } from '../../auth/secrets/secret-box.js';
 import { describeTwitchError, httpStatusOf } from '../twitch-errors.js';
 import { TwitchIdentity } from '../twitch-identity.js';
@@ -22,6 +27,7 @@ const KEY_CHANGED_PROBLEM =
 export class TwitchAuthProviders implements OnApplicationBootstrap {
   private readonly logger = new Logger('TwitchAccounts');
   private readonly providers: Record<TwitchAccountPurpose, GrantTrackingAuthProvider>;
+  private readonly app: AppTokenAuthProvider;
 
   constructor(
     private readonly vault: TokenVault,
@@ -30,6 +36,7 @@ export class TwitchAuthProviders implements OnApplicationBootstrap {
     this.providers = Object.fromEntries(
       TWITCH_ACCOUNT_PURPOSES.map((purpose) => [purpose, this.createProvider(purpose, identity)]),
     ) as Record<TwitchAccountPurpose, GrantTrackingAuthProvider>;
+    this.app = new AppTokenAuthProvider(identity.clientId, identity.clientSecret);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -41,6 +48,14 @@ export class TwitchAuthProviders implements OnApplicationBootstrap {
   /** The provider holding every connected account of one purpose, keyed by Twitch user id. */
   for(purpose: TwitchAccountPurpose): RefreshingAuthProvider {
     return this.providers[purpose];
+  }
+
+  /**
+   * Integron's application itself (an app access token, from its client id and secret): what
+   * EventSub over webhooks subscribes with. It acts for the accounts that granted it scopes.
+   */
+  application(): AuthProvider {
+    return this.app;
   }
 
   add(account: TwitchAccountEntity): void {

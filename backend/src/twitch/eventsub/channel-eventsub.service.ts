@@ -14,11 +14,7 @@ export class ChannelEventSubService {
 
   async status(id: string): Promise<ChannelEventSub> {
     const channel = await this.channels.get(id);
-    return {
-      channelId: channel.id,
-      transport: 'websocket',
-      ...this.eventSub.statusOf(channel.twitchId),
-    };
+    return { channelId: channel.id, ...this.eventSub.statusOf(channel.twitchId) };
   }
 
   async recreate(id: string): Promise<ChannelEventSub> {

@@ -6,6 +6,12 @@ import { describeTwitchError, httpStatusOf } from '../twitch-errors.js';
 export const SOCKET_LOST_DETAIL =
   'The EventSub connection to Twitch was lost; subscribing again once it is back.';
 
+export const AWAITING_VERIFICATION_DETAIL =
+  'Twitch accepted it and is checking that it reaches Integron at PUBLIC_URL/eventsub; it stays pending while Twitch cannot reach that address over https.';
+
+export const VERIFICATION_FAILED_DETAIL =
+  "Twitch's check of the callback URL was not signed with Integron's webhook secret. Re-create the subscriptions.";
+
 export function notConnectedDetail(channel: ChannelRef, problem?: string | null): string {
   if (problem !== undefined)
     return `The broadcaster account of ${channel.displayName} needs reconnecting on the Connected accounts page${problem ? `: ${problem}` : '.'}`;

@@ -1,5 +1,6 @@
 import {
   EventSubChannelBanEvent,
+  EventSubChannelChatClearEvent,
   EventSubChannelChatMessageDeleteEvent,
   EventSubChannelCheerEvent,
   EventSubChannelFollowEvent,
@@ -503,6 +504,17 @@ describe('EventSub events', () => {
       messageId: 'm-1',
       user: pixelWolf,
       text: '',
+      moderator: null,
+    });
+  });
+
+  it("makes a cleared chat the same event as chat's CLEARCHAT, without a moderator or IRC line", () => {
+    const clear = new EventSubChannelChatClearEvent(broadcaster);
+
+    expect(sut.chatClearEvent(clear, base)).toEqual({
+      ...base,
+      type: 'chat.cleared',
+      rawIrc: null,
       moderator: null,
     });
   });

@@ -1,5 +1,6 @@
 import {
   type ChannelRef,
+  type ChatClearedEvent,
   type ChatMessageDeletedEvent,
   type ChatUserBannedEvent,
   type ChatUserTimedOutEvent,
@@ -22,6 +23,7 @@ import {
 } from '@integron/contracts';
 import {
   type EventSubChannelBanEvent,
+  type EventSubChannelChatClearEvent,
   type EventSubChannelChatMessageDeleteEvent,
   type EventSubChannelCheerEvent,
   type EventSubChannelFollowEvent,
@@ -378,6 +380,17 @@ export function messageDeleteEvent(
     text: '',
     moderator: null,
   };
+}
+
+/**
+ * The chat's CLEARCHAT without a user, as EventSub tells it: it does not name the moderator. The
+ * archive makes one clear of this and the IRC line.
+ */
+export function chatClearEvent(
+  _event: EventSubChannelChatClearEvent,
+  base: EventSubEventBase,
+): ChatClearedEvent {
+  return { ...base, type: 'chat.cleared', rawIrc: null, moderator: null };
 }
 
 function user(id: string, login: string, displayName: string): UserRef {

@@ -10,10 +10,14 @@ describe('EVENTSUB_TOPICS', () => {
     expect(EVENTSUB_TOPICS.map((topic) => topic.type)).toEqual([...EVENTSUB_TYPES]);
   });
 
-  it('asks for nothing a connected broadcaster account lacks', () => {
+  it('asks for nothing a connected broadcaster account lacks, over either transport', () => {
     const granted = [...TWITCH_ACCOUNT_SCOPES.broadcaster];
 
-    expect(EVENTSUB_TOPICS.filter((topic) => missingScope(topic, granted))).toEqual([]);
+    for (const transport of ['websocket', 'webhook'] as const)
+      expect(
+        EVENTSUB_TOPICS.filter((topic) => missingScope(topic, granted, transport)),
+        transport,
+      ).toEqual([]);
     for (const topic of EVENTSUB_TOPICS.filter((topic) => topic.scopes.length > 0))
       expect(granted, topic.type).toContain(topic.scopes[0]);
   });
@@ -21,9 +25,20 @@ describe('EVENTSUB_TOPICS', () => {
   it('names the scope Integron asks for when none of the accepted ones is granted', () => {
     const redemptions = topicOf('channel.channel_points_custom_reward_redemption.add');
 
-    expect(missingScope(redemptions, ['chat:read'])).toBe('channel:read:redemptions');
-    expect(missingScope(redemptions, ['channel:manage:redemptions'])).toBeNull();
-    expect(missingScope(topicOf('stream.online'), [])).toBeNull();
+    expect(missingScope(redemptions, ['chat:read'], 'websocket')).toBe('channel:read:redemptions');
+    expect(missingScope(redemptions, ['channel:manage:redemptions'], 'webhook')).toBeNull();
+    expect(missingScope(topicOf('stream.online'), [], 'webhook')).toBeNull();
+  });
+
+  it("needs the reader's user:bot for chat types over webhooks only, as Twitch does for app tokens", () => {
+    for (const type of ['channel.chat.clear', 'channel.chat.message_delete']) {
+      const chat = topicOf(type);
+
+      expect(missingScope(chat, ['user:read:chat'], 'websocket'), type).toBeNull();
+      expect(missingScope(chat, ['user:read:chat'], 'webhook'), type).toBe('user:bot');
+      expect(missingScope(chat, ['user:read:chat', 'user:bot'], 'webhook'), type).toBeNull();
+      expect(missingScope(chat, ['user:bot'], 'webhook'), type).toBe('user:read:chat');
+    }
   });
 });
 

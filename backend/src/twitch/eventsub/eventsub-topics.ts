@@ -1,6 +1,9 @@
-import { type EventSubType, type TwitchEvent } from '@integron/contracts';
-import { type EventSubSubscription } from '@twurple/eventsub-base';
-import { type EventSubWsListener } from '@twurple/eventsub-ws';
+import {
+  type EventSubTransportKind,
+  type EventSubType,
+  type TwitchEvent,
+} from '@integron/contracts';
+import { type EventSubBase, type EventSubSubscription } from '@twurple/eventsub-base';
 import * as events from './eventsub-events.js';
 import { type EventSubEventBase } from './eventsub-events.js';
 
@@ -18,15 +21,16 @@ export interface EventSubTopic {
    * is the one Integron asks for when an account is connected (`TWITCH_ACCOUNT_SCOPES`).
    */
   scopes: readonly string[];
-  subscribe(
-    listener: EventSubWsListener,
-    broadcasterId: string,
-    receive: Receive,
-  ): EventSubSubscription;
+  /**
+   * Needed as well over webhooks, where Twitch judges the application's token by what the
+   * broadcaster granted it rather than the broadcaster's own token.
+   */
+  webhookScopes: readonly string[];
+  subscribe(listener: EventSubBase, broadcasterId: string, receive: Receive): EventSubSubscription;
 }
 
 type Subscribe<E> = (
-  listener: EventSubWsListener,
+  listener: EventSubBase,
   broadcasterId: string,
   handler: (event: E) => void,
 ) => EventSubSubscription;
@@ -36,10 +40,12 @@ function topic<E extends object>(
   scopes: readonly string[],
   subscribe: Subscribe<E>,
   toEvent: (event: E, base: EventSubEventBase) => TwitchEvent,
+  webhookScopes: readonly string[] = [],
 ): EventSubTopic {
   return {
     type,
     scopes,
+    webhookScopes,
     subscribe: (listener, broadcasterId, receive) =>
       subscribe(listener, broadcasterId, (event) =>
         receive(type, event, (base) => toEvent(event, base)),
@@ -48,6 +54,12 @@ function topic<E extends object>(
 }
 
 const SUBSCRIPTIONS = ['channel:read:subscriptions'];
+/**
+ * Chat types read the chat as a user: the broadcaster here. Over webhooks Twitch wants that user
+ * to have granted `user:bot` too (`channel:bot` is not needed: the reader owns the channel).
+ */
+const CHAT_READER = ['user:read:chat'];
+const CHAT_READER_OVER_WEBHOOKS = ['user:bot'];
 
 /**
  * Every type, with the scopes twurple's Helix client checks before asking Twitch (the same ones
@@ -141,15 +153,28 @@ export const EVENTSUB_TOPICS: readonly EventSubTopic[] = [
   ),
   topic(
     'channel.chat.message_delete',
-    ['user:read:chat'],
+    CHAT_READER,
     (l, id, h) => l.onChannelChatMessageDelete(id, id, h),
     events.messageDeleteEvent,
+    CHAT_READER_OVER_WEBHOOKS,
+  ),
+  topic(
+    'channel.chat.clear',
+    CHAT_READER,
+    (l, id, h) => l.onChannelChatClear(id, id, h),
+    events.chatClearEvent,
+    CHAT_READER_OVER_WEBHOOKS,
   ),
 ];
 
-/** The scope a grant lacks for `topic`, or `null` when it may subscribe. */
-export function missingScope(topic: EventSubTopic, granted: readonly string[]): string | null {
-  if (topic.scopes.length === 0 || topic.scopes.some((scope) => granted.includes(scope)))
-    return null;
-  return topic.scopes[0] ?? null;
+/** The scope a grant lacks for `topic` over `transport`, or `null` when it may subscribe. */
+export function missingScope(
+  topic: EventSubTopic,
+  granted: readonly string[],
+  transport: EventSubTransportKind,
+): string | null {
+  const anyOf = topic.scopes.length === 0 || topic.scopes.some((scope) => granted.includes(scope));
+  if (!anyOf) return topic.scopes[0] ?? null;
+  if (transport === 'websocket') return null;
+  return topic.webhookScopes.find((scope) => !granted.includes(scope)) ?? null;
 }

@@ -1,8 +1,10 @@
 import {
   type ChannelEventSub,
+  EVENTSUB_TRANSPORTS,
   EVENTSUB_TYPES,
   type EventSubSubscriptionState,
   type EventSubSubscriptionStatus,
+  type EventSubTransportKind,
   type EventSubType,
 } from '@integron/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
@@ -29,8 +31,16 @@ export class EventSubSubscriptionStateDto implements EventSubSubscriptionState {
 
 export class ChannelEventSubDto implements ChannelEventSub {
   @ApiProperty({ example: '42' }) channelId!: string;
-  @ApiProperty({ enum: ['websocket'] }) transport!: 'websocket';
-  @ApiProperty({ description: "Whether the broadcaster account's WebSocket to Twitch is open." })
+  @ApiProperty({
+    enum: EVENTSUB_TRANSPORTS,
+    description:
+      'webhook when PUBLIC_URL is https (Twitch calls PUBLIC_URL/eventsub), else websocket.',
+  })
+  transport!: EventSubTransportKind;
+  @ApiProperty({
+    description:
+      "websocket: whether the broadcaster account's WebSocket to Twitch is open. webhook: whether Integron takes deliveries at its callback URL.",
+  })
   connected!: boolean;
   @ApiProperty({ type: [EventSubSubscriptionStateDto], description: 'Empty while inactive.' })
   subscriptions!: EventSubSubscriptionState[];

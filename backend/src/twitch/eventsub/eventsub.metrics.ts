@@ -6,7 +6,7 @@ export const EVENTSUB_NOTIFICATIONS_METRIC = 'integron_eventsub_notifications_to
 export const EVENTSUB_METRIC_PROVIDERS: Provider[] = [
   makeCounterProvider({
     name: EVENTSUB_NOTIFICATIONS_METRIC,
-    help: 'EventSub notifications received over WebSocket and published on the bus, by subscription type.',
+    help: 'EventSub notifications received (over WebSocket or webhooks) and published on the bus, by subscription type.',
     labelNames: ['type'],
   }),
 ];

@@ -1,17 +1,39 @@
-import { type EventSubSubscription } from '@twurple/eventsub-base';
+import { type EventSubBase, type EventSubSubscription } from '@twurple/eventsub-base';
+import { EventSubMiddleware } from '@twurple/eventsub-http';
 import { EventSubWsListener } from '@twurple/eventsub-ws';
 
-/**
- * twurple's WebSocket listener, saying which EventSub message the handler it is calling belongs
- * to. twurple hands handlers the event only, but Twitch's `message_id` is what a re-delivery
- * repeats; twurple calls the handler synchronously from here, so the id is known for that call.
- */
-export class MessageIdListener extends EventSubWsListener {
-  private delivering: string | null = null;
+/** A twurple listener that says which EventSub message the handler it is calling belongs to. */
+export type MessageIdListener = EventSubBase & { readonly deliveringMessageId: string | null };
 
-  /** The `message_id` of the notification being handled; `null` outside a handler. */
+/**
+ * twurple hands handlers the event only, but Twitch's message id is what a re-delivery repeats.
+ * Both transports pass it to `_handleSingleEventPayload`, which calls the handler synchronously:
+ * for the length of that call, the id is known.
+ */
+class DeliveringMessage {
+  private current: string | null = null;
+
+  /** The id of the notification being handled; `null` outside a handler. */
+  get id(): string | null {
+    return this.current;
+  }
+
+  during(messageId: string, deliver: () => void): void {
+    this.current = messageId;
+    try {
+      deliver();
+    } finally {
+      this.current = null;
+    }
+  }
+}
+
+/** twurple's WebSocket listener, saying which message it delivers. */
+export class MessageIdWsListener extends EventSubWsListener implements MessageIdListener {
+  private readonly delivering = new DeliveringMessage();
+
   get deliveringMessageId(): string | null {
-    return this.delivering;
+    return this.delivering.id;
   }
 
   override _handleSingleEventPayload(
@@ -19,11 +41,27 @@ export class MessageIdListener extends EventSubWsListener {
     payload: Record<string, unknown>,
     messageId: string,
   ): void {
-    this.delivering = messageId;
-    try {
-      super._handleSingleEventPayload(subscription, payload, messageId);
-    } finally {
-      this.delivering = null;
-    }
+    this.delivering.during(messageId, () =>
+      super._handleSingleEventPayload(subscription, payload, messageId),
+    );
+  }
+}
+
+/** twurple's webhook middleware, saying which message it delivers. */
+export class MessageIdMiddleware extends EventSubMiddleware implements MessageIdListener {
+  private readonly delivering = new DeliveringMessage();
+
+  get deliveringMessageId(): string | null {
+    return this.delivering.id;
+  }
+
+  override _handleSingleEventPayload(
+    subscription: EventSubSubscription,
+    payload: Record<string, unknown>,
+    messageId: string,
+  ): void {
+    this.delivering.during(messageId, () =>
+      super._handleSingleEventPayload(subscription, payload, messageId),
+    );
   }
 }

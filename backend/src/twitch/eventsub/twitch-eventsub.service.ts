@@ -1,6 +1,7 @@
 import {
   type ChannelRef,
   type EventSubSubscriptionState,
+  type EventSubTransportKind,
   type EventSubType,
 } from '@integron/contracts';
 import {
@@ -9,7 +10,6 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { ApiClient } from '@twurple/api';
 import { type DataObject, getRawData } from '@twurple/common';
 import { type EventSubSubscription } from '@twurple/eventsub-base';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
@@ -19,27 +19,25 @@ import { type TwitchAccountEntity } from '../../auth/token-vault/twitch-account.
 import { EventBus } from '../../bus/event-bus.js';
 import { scrubSecrets } from '../../logging/secrets.js';
 import { TwitchAccountsService } from '../accounts/twitch-accounts.service.js';
-import { TwitchAuthProviders } from '../auth-providers/twitch-auth-providers.js';
-import { TwitchEndpoints } from '../twitch-endpoints.js';
 import { ChannelSubscriptions } from './channel-subscriptions.js';
 import { eventSubEventId } from './eventsub-event-id.js';
 import {
+  AWAITING_VERIFICATION_DETAIL,
   creationFailure,
   missingScopeDetail,
   notConnectedDetail,
   revocationDetail,
   SOCKET_LOST_DETAIL,
+  VERIFICATION_FAILED_DETAIL,
 } from './eventsub-details.js';
 import { EVENTSUB_NOTIFICATIONS_METRIC } from './eventsub.metrics.js';
 import { EVENTSUB_TOPICS, missingScope, type ToEvent } from './eventsub-topics.js';
-import { MessageIdListener } from './message-id-listener.js';
+import { EventSubTransport } from './eventsub-transport.js';
+import { type MessageIdListener } from './message-id-listener.js';
 import { SubscriptionCalls } from './subscription-calls.js';
 
 /** How long a subscription waits for Twitch to answer its create or delete before going ahead. */
 const CALL_TIMEOUT_MS = 10_000;
-/** @d-fischer/logger's levels: 0 critical … 2 warning, 3 info, 4 debug, 7 trace. */
-const TWURPLE_WARNING = 2;
-const TWURPLE_INFO = 3;
 
 /** Whose a twurple subscription is. */
 interface Owner {
@@ -48,10 +46,11 @@ interface Owner {
 }
 
 /**
- * EventSub over WebSocket for the team's channels, as events on the bus: every active channel
- * whose broadcaster account is connected gets the types its granted scopes allow, subscribed as
- * the broadcaster. Channel and account changes add and delete subscriptions; where each stands
- * (pending, enabled, failed, revoked, not connected) is kept for the admin.
+ * EventSub for the team's channels, as events on the bus: every active channel whose broadcaster
+ * account is connected gets the types its granted scopes allow, for the broadcaster, over the
+ * transport chosen at start (WebSocket or webhooks). Channel and account changes add and delete
+ * subscriptions; where each stands (pending, enabled, failed, revoked, not connected) is kept for
+ * the admin.
  */
 @Injectable()
 export class TwitchEventSub implements OnApplicationBootstrap, OnModuleDestroy {
@@ -61,25 +60,18 @@ export class TwitchEventSub implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly channels = new Map<string, ChannelSubscriptions>();
   private readonly owners = new Map<EventSubSubscription, Owner>();
   private readonly calls = new SubscriptionCalls();
-  private readonly connectedUsers = new Set<string>();
   private work: Promise<void> = Promise.resolve();
   private stopped = false;
   private warnedAboutMessageIds = false;
 
   constructor(
-    endpoints: TwitchEndpoints,
-    providers: TwitchAuthProviders,
+    private readonly transport: EventSubTransport,
     private readonly vault: TokenVault,
     accounts: TwitchAccountsService,
     private readonly bus: EventBus,
     @InjectMetric(EVENTSUB_NOTIFICATIONS_METRIC) private readonly notifications: Counter<'type'>,
   ) {
-    const logger = { custom: (level: number, message: string) => this.twurpleLog(level, message) };
-    this.listener = new MessageIdListener({
-      apiClient: new ApiClient({ authProvider: providers.for('broadcaster'), logger }),
-      url: endpoints.eventSubWsUrl,
-      logger,
-    });
+    this.listener = transport.listener;
     this.watchListener();
     accounts.onChange(async (account) => {
       if (account.purpose !== 'broadcaster') return;
@@ -89,13 +81,20 @@ export class TwitchEventSub implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   onApplicationBootstrap(): void {
-    this.listener.start();
+    this.transport.start({
+      connected: (userId) => this.logger.log(`EventSub connected as ${this.loginOf(userId)}`),
+      lost: (userId, error) => this.connectionLost(userId, error),
+      verified: (subscription, success) => {
+        if (success) this.update(subscription, 'enabled', null);
+        else this.update(subscription, 'failed', VERIFICATION_FAILED_DETAIL);
+      },
+      ready: () => void this.enqueue(() => this.enableResumed()),
+    });
   }
 
   onModuleDestroy(): void {
-    // Twitch disables a WebSocket's subscriptions when it closes: nothing to delete.
     this.stopped = true;
-    this.listener.stop();
+    this.transport.stop();
   }
 
   /** The channels to receive events of; the subscriptions of channels no longer listed go. */
@@ -125,17 +124,22 @@ export class TwitchEventSub implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** Where a channel's subscriptions stand; none while it is not followed. */
-  statusOf(twitchId: string): { connected: boolean; subscriptions: EventSubSubscriptionState[] } {
+  statusOf(twitchId: string): {
+    transport: EventSubTransportKind;
+    connected: boolean;
+    subscriptions: EventSubSubscriptionState[];
+  } {
     const entry = this.channels.get(twitchId);
     const userId = entry?.userId ?? null;
     return {
-      connected: userId !== null && this.connectedUsers.has(userId),
+      transport: this.transport.kind,
+      connected: userId !== null && this.transport.isConnected(userId),
       subscriptions: entry?.view() ?? [],
     };
   }
 
   /** One change at a time: a subscription is never made again while its previous one is out. */
-  private enqueue(task: () => Promise<void>): Promise<void> {
+  private enqueue(task: () => Promise<void> | void): Promise<void> {
     this.work = this.work
       .then(() => (this.stopped ? undefined : task()))
       .catch((error: unknown) =>
@@ -172,7 +176,7 @@ export class TwitchEventSub implements OnApplicationBootstrap, OnModuleDestroy {
     }
     entry.userId = account.twitchUserId;
     for (const topic of EVENTSUB_TOPICS) {
-      const scope = missingScope(topic, account.scopes);
+      const scope = missingScope(topic, account.scopes, this.transport.kind);
       if (scope) {
         entry.set(topic.type, 'failed', missingScopeDetail(scope), null);
         continue;
@@ -186,8 +190,16 @@ export class TwitchEventSub implements OnApplicationBootstrap, OnModuleDestroy {
         },
       );
       this.owners.set(subscription, { channelId: entry.channel.id, type: topic.type });
-      entry.set(topic.type, 'pending', null, subscription);
+      // Resumed from what Twitch already holds (webhooks, after a restart): nothing more is told.
+      entry.set(topic.type, subscription.verified ? 'enabled' : 'pending', null, subscription);
     }
+  }
+
+  /** Subscriptions twurple resumed once the transport was ready: Twitch holds them enabled. */
+  private enableResumed(): void {
+    for (const entry of this.channels.values())
+      for (const { subscription } of entry.held())
+        if (subscription.verified) this.update(subscription, 'enabled', null);
   }
 
   /** Deletes every subscription twurple holds for the channel, once Twitch answered what is out. */
@@ -239,9 +251,12 @@ export class TwitchEventSub implements OnApplicationBootstrap, OnModuleDestroy {
     const { listener, calls } = this;
     listener.onSubscriptionActivate((subscription) => calls.begin(subscription));
     listener.onSubscriptionDeactivate((subscription) => calls.begin(subscription));
-    listener.onSubscriptionCreateSuccess((subscription) => {
+    listener.onSubscriptionCreateSuccess((subscription, created) => {
       calls.end(subscription);
-      this.update(subscription, 'enabled', null);
+      // A webhook's is enabled once Twitch's challenge was answered, which may come first.
+      if (created.status === 'enabled' || subscription.verified)
+        this.update(subscription, 'enabled', null);
+      else this.update(subscription, 'pending', AWAITING_VERIFICATION_DETAIL);
     });
     listener.onSubscriptionCreateFailure((subscription, error) => {
       calls.end(subscription);
@@ -258,29 +273,23 @@ export class TwitchEventSub implements OnApplicationBootstrap, OnModuleDestroy {
       this.owners.delete(subscription);
       if (owner) this.logger.warn(`Twitch revoked ${owner.type} for #${owner.login} (${status})`);
     });
-    listener.onUserSocketConnect((userId) => {
-      this.connectedUsers.add(userId);
-      this.logger.log(`EventSub connected as ${this.loginOf(userId)}`);
-    });
-    listener.onUserSocketDisconnect((userId, error) => {
-      this.connectedUsers.delete(userId);
-      if (this.stopped) return;
-      const why = error ? scrubSecrets(error.message) : 'closed';
-      this.logger.warn(
-        `EventSub connection of ${this.loginOf(userId)} lost (${why}); reconnecting`,
-      );
-      // twurple asks for every subscription it holds again once the new connection is welcomed.
-      for (const entry of this.channels.values()) {
-        if (entry.userId !== userId) continue;
-        for (const { type } of entry.held()) entry.set(type, 'pending', SOCKET_LOST_DETAIL);
-      }
-    });
+  }
+
+  private connectionLost(userId: string, error: Error | undefined): void {
+    if (this.stopped) return;
+    const why = error ? scrubSecrets(error.message) : 'closed';
+    this.logger.warn(`EventSub connection of ${this.loginOf(userId)} lost (${why}); reconnecting`);
+    // twurple asks for every subscription it holds again once the new connection is welcomed.
+    for (const entry of this.channels.values()) {
+      if (entry.userId !== userId) continue;
+      for (const { type } of entry.held()) entry.set(type, 'pending', SOCKET_LOST_DETAIL);
+    }
   }
 
   /** Sets the status of a subscription made here; its owner, or `undefined` for a foreign one. */
   private update(
     subscription: EventSubSubscription,
-    status: 'enabled' | 'failed' | 'revoked',
+    status: 'pending' | 'enabled' | 'failed' | 'revoked',
     detail: string | null,
   ): (Owner & { login: string }) | undefined {
     const owner = this.owners.get(subscription);
@@ -295,17 +304,6 @@ export class TwitchEventSub implements OnApplicationBootstrap, OnModuleDestroy {
     for (const entry of this.channels.values())
       if (entry.userId === userId) return entry.channel.login;
     return userId;
-  }
-
-  /**
-   * twurple's lines, scrubbed; its debug and trace lines quote every message. Failed calls are
-   * logged by the handlers above, since twurple's own line quotes the whole request.
-   */
-  private twurpleLog(level: number, message: string): void {
-    if (level > TWURPLE_INFO || message.includes('Encountered HTTP status code')) return;
-    const text = `twurple: ${scrubSecrets(message)}`;
-    if (level <= TWURPLE_WARNING) this.logger.warn(text);
-    else this.logger.debug(text);
   }
 }
 
