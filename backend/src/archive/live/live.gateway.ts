@@ -196,4 +196,3 @@ export class LiveGateway
 function pendingPackets(socket: LiveSocket): number {
   return (socket.conn as unknown as { writeBuffer: unknown[] }).writeBuffer.length;
 }
-
