@@ -50,7 +50,8 @@ export function connectOverlay(
     return null;
   }
   const auth: OverlayHandshake = { ...credentials, replay };
-  const socket: OverlaySocket = io(OVERLAY_NAMESPACE, { auth });
+  // Closing the page (OBS removing the source) tells the server at once, not after a ping timeout.
+  const socket: OverlaySocket = io(OVERLAY_NAMESPACE, { auth, closeOnBeforeunload: true });
   onState({ kind: 'connecting' });
   socket.on('ready', (session) => onState({ kind: 'ready', session }));
   socket.on('connect_error', (error) => {

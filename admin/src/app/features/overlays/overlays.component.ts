@@ -24,7 +24,7 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatTab, MatTabGroup } from '@angular/material/tabs';
-import { DomSanitizer } from '@angular/platform-browser';
+import { DomSanitizer, type SafeResourceUrl } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import {
   ADMIN_ROUTES,
@@ -204,6 +204,16 @@ export class OverlaysComponent {
     chat: this.debounced(this.options.chat),
   };
 
+  /**
+   * The same pages, shown here by the admin's session. Kept as signals: a new URL object would
+   * make the frame load again (and its overlay reconnect).
+   */
+  protected readonly previewUrls = {
+    alerts: this.framed(computed(() => this.previewUrl('alerts'))),
+    feed: this.framed(computed(() => this.previewUrl('feed'))),
+    chat: this.framed(computed(() => this.previewUrl('chat'))),
+  };
+
   protected readonly queue = pageData<ChannelAlertQueue>();
   protected readonly acting = signal<AlertQueueAction | null>(null);
   protected readonly recent = pageData<Page<LoggedStreamEvent>>();
@@ -232,16 +242,6 @@ export class OverlaysComponent {
     const key = this.keyText();
     if (options === null || key === '') return null;
     return overlayUrl(this.origin, page, options, { key });
-  }
-
-  /** The same page, shown here by the admin's session. */
-  protected previewUrl(page: OverlayPage) {
-    const options = this.previewOptions[page]();
-    const channelId = this.channelId();
-    if (options === null || channelId === null) return null;
-    const url = overlayUrl(this.origin, page, options, { preview: channelId });
-    // Our own overlay page, at our own origin: safe to frame.
-    return this.sanitizer.bypassSecurityTrustResourceUrl(url);
   }
 
   protected createKey(): void {
@@ -286,6 +286,22 @@ export class OverlaysComponent {
         next: () => this.notify.done(`Replaying: ${describeStreamEvent(logged.event)}`),
         error: (error: unknown) => this.notify.failed('Could not replay the alert', error),
       });
+  }
+
+  private previewUrl(page: OverlayPage): string | null {
+    const options = this.previewOptions[page]();
+    const channelId = this.channelId();
+    return options === null || channelId === null
+      ? null
+      : overlayUrl(this.origin, page, options, { preview: channelId });
+  }
+
+  /** Our own overlay page, at our own origin: safe to frame. */
+  private framed(url: Signal<string | null>): Signal<SafeResourceUrl | null> {
+    return computed(() => {
+      const src = url();
+      return src === null ? null : this.sanitizer.bypassSecurityTrustResourceUrl(src);
+    });
   }
 
   protected loadRecent(channelId: string): void {
