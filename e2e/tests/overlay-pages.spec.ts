@@ -213,8 +213,9 @@ test.describe('overlay pages', () => {
       });
       expect(shown.map((each) => each.type)).toEqual(['follow', 'cheer']);
       expect(left).toContain('follow');
+      // Seen by the observer, whose callbacks may run a few milliseconds after each append.
       const gap = shown[1]!.at - shown[0]!.at;
-      expect(gap).toBeGreaterThanOrEqual(3_000);
+      expect(gap).toBeGreaterThanOrEqual(3_000 - 50);
       expect(gap).toBeLessThan(4_000);
     });
   });
