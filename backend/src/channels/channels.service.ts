@@ -70,6 +70,12 @@ export class ChannelsService implements OnApplicationBootstrap {
     return this.toChannel(channel, (await this.activity(channel.id)).get(channel.id));
   }
 
+  /** Who a channel is, without its activity figures; a 404 for an unknown id. */
+  async identity(id: string): Promise<Pick<Channel, 'id' | 'twitchId' | 'login' | 'displayName'>> {
+    const { twitchId, login, displayName } = await this.find(id);
+    return { id, twitchId, login, displayName };
+  }
+
   /** `brief` without waiting, when the channel is in the cache. */
   cachedBrief(twitchId: string): ChannelBrief | undefined {
     return this.briefs?.get(twitchId);

@@ -17,6 +17,7 @@ import { ChannelEventSubService } from '../../src/twitch/eventsub/channel-events
 import { uniqueLoopbackAddress } from '../utils/loopback-address.js';
 import { startTestApp, type TestApp } from '../utils/test-app.js';
 import { TestDatabase } from '../utils/test-database.js';
+import { eventSubHappenings } from './eventsub-happenings.js';
 
 const POLL = { timeout: 10_000, interval: 50 };
 /** Where Twitch is told to deliver; only the simulator's `deliveryUrl` knows the app's real port. */
@@ -186,30 +187,8 @@ describe('EventSub over webhooks', () => {
   it('publishes every type delivered over webhooks as typed events, and records them', async () => {
     const channel = broadcaster(0);
     const { events } = twitch();
-    const poll = events.pollBegin(channel, 'Next game?', ['Chess', 'Go']);
-    const timeout = events.timeout(channel, chatter(5), chatter(6), 600, 'spam');
-    for (const happening of [
-      events.follow(channel, chatter(0)),
-      events.subscription(channel, chatter(1), {
-        cumulativeMonths: 7,
-        message: { text: 'seven!' },
-      }),
-      events.gift(channel, chatter(2), [chatter(3), chatter(4)]),
-      events.chatMessage(channel, chatter(2), 'Cheer100 nice', { bits: 100 }),
-      events.raid(channel, broadcaster(1), 42),
-      events.redemption(
-        channel,
-        chatter(3),
-        { id: 'reward-1', title: 'Hydrate', cost: 100, prompt: 'Drink' },
-        'now',
-      ),
-      poll,
-      events.streamOnline(channel),
-      timeout,
-      events.ban(channel, chatter(8), chatter(6)),
-      events.clearChat(channel, chatter(6)),
-    ])
-      await twitch().happen(happening);
+    const { all, poll } = eventSubHappenings(events, channel, broadcaster(1), chatter);
+    for (const happening of all) await twitch().happen(happening);
 
     await expect.poll(() => received.length, POLL).toBeGreaterThanOrEqual(13);
     expect(received.every((event) => event.channel.id === channel.id)).toBe(true);

@@ -13,6 +13,7 @@ import { DemoSimulator } from '../../src/demo/demo-simulator.js';
 import { TwitchAccountsService } from '../../src/twitch/accounts/twitch-accounts.service.js';
 import { ArchiveApp } from '../utils/archive-app.js';
 import { simulatedGrant } from '../utils/simulated-grant.js';
+import { eventSubHappenings } from './eventsub-happenings.js';
 
 const POLL = { timeout: 10_000, interval: 50 };
 
@@ -89,30 +90,8 @@ describe('EventSub over WebSocket', () => {
     const channel = broadcaster(0);
     const ref = { id: channel.id, login: channel.login, displayName: channel.displayName };
     const { events } = twitch();
-    const poll = events.pollBegin(channel, 'Next game?', ['Chess', 'Go']);
-    const timeout = events.timeout(channel, chatter(5), chatter(6), 600, 'spam');
-    for (const happening of [
-      events.follow(channel, chatter(0)),
-      events.subscription(channel, chatter(1), {
-        cumulativeMonths: 7,
-        message: { text: 'seven!' },
-      }),
-      events.gift(channel, chatter(2), [chatter(3), chatter(4)]),
-      events.chatMessage(channel, chatter(2), 'Cheer100 nice', { bits: 100 }),
-      events.raid(channel, broadcaster(1), 42),
-      events.redemption(
-        channel,
-        chatter(3),
-        { id: 'reward-1', title: 'Hydrate', cost: 100, prompt: 'Drink' },
-        'now',
-      ),
-      poll,
-      events.streamOnline(channel),
-      timeout,
-      events.ban(channel, chatter(8), chatter(6)),
-      events.clearChat(channel, chatter(6)),
-    ])
-      await twitch().happen(happening);
+    const { all, poll, timeout } = eventSubHappenings(events, channel, broadcaster(1), chatter);
+    for (const happening of all) await twitch().happen(happening);
 
     await expect.poll(() => received.length, POLL).toBeGreaterThanOrEqual(13);
     expect(received.every((event) => event.channel.id === ref.id)).toBe(true);

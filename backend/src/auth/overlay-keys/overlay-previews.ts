@@ -24,14 +24,13 @@ export class OverlayPreviews {
   ): Promise<OverlaySession | null> {
     if (!member || !roleAtLeast(member.role, 'admin')) return null;
     if (typeof channelId !== 'string' || !isBigIntId(channelId)) return null;
-    const channel = await this.channels.get(channelId).catch((error: unknown) => {
+    const channel = await this.channels.identity(channelId).catch((error: unknown) => {
       if (error instanceof ApiError && error.code === 'NOT_FOUND') return null;
       throw error;
     });
     if (!channel) return null;
-    const { id, twitchId, login, displayName } = channel;
     return {
-      channel: { id, twitchId, login, displayName },
+      channel,
       keyId: `preview:${member.id}`,
       keyName: OVERLAY_PREVIEW_NAME,
     };

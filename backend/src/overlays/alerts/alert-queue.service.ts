@@ -36,7 +36,32 @@ export class AlertQueueControl implements OnApplicationBootstrap {
 
   /** What each alerts overlay of the channel shows and holds, as it last reported. */
   async queueOf(channelId: string): Promise<ChannelAlertQueue> {
-    await this.channels.get(channelId);
+    await this.channels.identity(channelId);
+    return this.snapshot(channelId);
+  }
+
+  async act(channelId: string, action: AlertQueueAction): Promise<ChannelAlertQueue> {
+    await this.channels.identity(channelId);
+    if (action === 'pause') this.paused.add(channelId);
+    if (action === 'resume') this.paused.delete(channelId);
+    this.command(channelId, { kind: action });
+    return this.snapshot(channelId);
+  }
+
+  /** Alerts an event of the channel's log again, on every alerts overlay of the channel. */
+  async replay(channelId: string, logId: string): Promise<StreamEvent> {
+    await this.channels.identity(channelId);
+    const logged = await this.log.get(logId);
+    if (logged.channelId !== channelId)
+      throw new ApiError(
+        'NOT_FOUND',
+        `Event ${logId} is not one of channel ${channelId}'s; GET /api/events?channelId=${channelId} lists them.`,
+      );
+    this.command(channelId, { kind: 'replay', event: logged.event });
+    return logged.event;
+  }
+
+  private async snapshot(channelId: string): Promise<ChannelAlertQueue> {
     const sockets = await this.gateway.socketsOf(channelId);
     const overlays = sockets.flatMap((socket): AlertOverlayState[] =>
       socket.alertQueue === null
@@ -53,27 +78,6 @@ export class AlertQueueControl implements OnApplicationBootstrap {
     );
     overlays.sort((a, b) => a.connectedAt.localeCompare(b.connectedAt));
     return { channelId, paused: this.paused.has(channelId), overlays };
-  }
-
-  async act(channelId: string, action: AlertQueueAction): Promise<ChannelAlertQueue> {
-    await this.channels.get(channelId);
-    if (action === 'pause') this.paused.add(channelId);
-    if (action === 'resume') this.paused.delete(channelId);
-    this.command(channelId, { kind: action });
-    return this.queueOf(channelId);
-  }
-
-  /** Alerts an event of the channel's log again, on every alerts overlay of the channel. */
-  async replay(channelId: string, logId: string): Promise<StreamEvent> {
-    await this.channels.get(channelId);
-    const logged = await this.log.get(logId);
-    if (logged.channelId !== channelId)
-      throw new ApiError(
-        'NOT_FOUND',
-        `Event ${logId} is not one of channel ${channelId}'s; GET /api/events?channelId=${channelId} lists them.`,
-      );
-    this.command(channelId, { kind: 'replay', event: logged.event });
-    return logged.event;
   }
 
   private command(channelId: string, command: AlertCommand): void {
